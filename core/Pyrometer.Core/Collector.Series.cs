@@ -1,0 +1,228 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Pyrometer;
+
+/// <summary>A collector whose series are of type <typeparamref name="TSeries"/>.</summary>
+/// <typeparam name="TSeries">The series handle type.</typeparam>
+public abstract class Collector<TSeries> : Collector
+    where TSeries : MetricSeries
+{
+    private readonly SeriesTable<TSeries> _table = new();
+    private TSeries? _unlabelled;
+
+    private protected Collector(string name, string help, MetricType type, CollectorOptions options, TimeProvider? defaultTime, string? reservedLabelName = null)
+        : base(name, help, type, options, defaultTime, reservedLabelName)
+    {
+    }
+
+    /// <inheritdoc />
+    public override int SeriesCount => _table.List.Count;
+
+    /// <summary>Gets the series in creation order, for exposition. Reading it never locks nor allocates.</summary>
+    public SeriesView<TSeries> Series => new(_table.List);
+
+    /// <summary>
+    /// Gets the series with these label values, in the order the label names were declared, creating it on
+    /// first use. Keep the returned handle: its operations never allocate nor look anything up.
+    /// </summary>
+    /// <exception cref="ArgumentException">The number of values differs from the declared label names, or a value is null.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TSeries WithLabels(params ReadOnlySpan<string> labelValues)
+    {
+        if (labelValues.Length != LabelNameArray.Length)
+        {
+            ThrowLabelCount(labelValues.Length);
+        }
+
+        var hash = SeriesTable<TSeries>.HashOf(null, labelValues);
+        return _table.Find(null, labelValues, hash) ?? AddSeries(LabelNameArray, labelValues, hash, checkNames: false);
+    }
+
+    /// <summary>
+    /// Gets the series with these labels, creating it on first use. When the collector declared label names
+    /// the set must name exactly those; otherwise any names may be used and label order does not matter.
+    /// </summary>
+    /// <exception cref="ArgumentException">The label set does not match the declared label names, or a name is invalid.</exception>
+    public TSeries WithLabels(Labels labels)
+    {
+        Guard.NotNull(labels);
+        if (LabelNameArray.Length > 0)
+        {
+            return WithDeclaredLabels(labels);
+        }
+
+        var pairs = labels.ToArray();
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var names = new string[pairs.Length];
+        var values = new string[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            names[i] = pairs[i].Key;
+            values[i] = pairs[i].Value;
+        }
+
+        var hash = SeriesTable<TSeries>.HashOf(names, values);
+        return _table.Find(names, values, hash) ?? AddSeries(names, values, hash, checkNames: true);
+    }
+
+    /// <summary>Removes the series with these label values; its handle keeps working but is no longer exposed.</summary>
+    /// <returns>Whether such a series existed.</returns>
+    public bool RemoveLabels(params ReadOnlySpan<string> labelValues)
+    {
+        if (labelValues.Length != LabelNameArray.Length)
+        {
+            ThrowLabelCount(labelValues.Length);
+        }
+
+        return _table.Remove(null, labelValues);
+    }
+
+    /// <summary>Removes the series with these labels; its handle keeps working but is no longer exposed.</summary>
+    /// <returns>Whether such a series existed.</returns>
+    public bool RemoveLabels(Labels labels)
+    {
+        Guard.NotNull(labels);
+        var series = FindSeries(labels);
+        return series is not null && _table.Remove(LabelNameArray.Length > 0 ? null : series.LabelNameArray, ((string[])series.LabelValues).AsSpan());
+    }
+
+    /// <inheritdoc />
+    public override void Clear()
+    {
+        _table.Clear();
+        _unlabelled = null;
+    }
+
+    /// <summary>Gets the series without labels, creating it on first use.</summary>
+    private protected TSeries Unlabelled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _unlabelled ?? CreateUnlabelled();
+    }
+
+    /// <summary>Creates the handle for a new series.</summary>
+    private protected abstract TSeries CreateSeries(string[] labelNames, string[] labelValues, int hash);
+
+    internal override void PrepareForCollect()
+    {
+        // A metric without declared labels is exposed (as 0) even before its first use.
+        if (LabelNameArray.Length == 0 && _table.List.Count == 0)
+        {
+            _ = Unlabelled;
+        }
+    }
+
+    private TSeries CreateUnlabelled()
+    {
+        if (LabelNameArray.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"Metric '{Name}' declares labels ({string.Join(", ", LabelNameArray)}): address a series with WithLabels(...) first.");
+        }
+
+        var series = WithLabels(ReadOnlySpan<string>.Empty);
+        _unlabelled = series;
+        return series;
+    }
+
+    private TSeries WithDeclaredLabels(Labels labels)
+    {
+        var names = LabelNameArray;
+        if (labels.Count != names.Length)
+        {
+            throw LabelSetMismatch(labels);
+        }
+
+        var values = ArrayPool<string>.Shared.Rent(names.Length);
+        try
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                values[i] = labels.TryGetValue(names[i], out var value) ? value : throw LabelSetMismatch(labels);
+            }
+
+            return WithLabels(values.AsSpan(0, names.Length));
+        }
+        finally
+        {
+            Array.Clear(values, 0, names.Length);
+            ArrayPool<string>.Shared.Return(values);
+        }
+    }
+
+    private TSeries? FindSeries(Labels labels)
+    {
+        if (LabelNameArray.Length > 0)
+        {
+            if (labels.Count != LabelNameArray.Length)
+            {
+                throw LabelSetMismatch(labels);
+            }
+
+            var values = new string[LabelNameArray.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = labels.TryGetValue(LabelNameArray[i], out var value) ? value : throw LabelSetMismatch(labels);
+            }
+
+            return _table.Find(null, values, SeriesTable<TSeries>.HashOf(null, values));
+        }
+
+        var pairs = labels.ToArray();
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var names = pairs.Select(p => p.Key).ToArray();
+        var labelValues = pairs.Select(p => p.Value).ToArray();
+        return _table.Find(names, labelValues, SeriesTable<TSeries>.HashOf(names, labelValues));
+    }
+
+    private TSeries AddSeries(string[] names, ReadOnlySpan<string> values, int hash, bool checkNames)
+    {
+        var owned = values.ToArray();
+        for (var i = 0; i < owned.Length; i++)
+        {
+            if (owned[i] is null)
+            {
+                throw new ArgumentException($"Label '{names[i]}' of metric '{Name}' has a null value.", nameof(values));
+            }
+
+            if (checkNames)
+            {
+                ValidateDynamicLabelName(names[i], nameof(values));
+            }
+        }
+
+        return _table.GetOrAdd(
+            checkNames ? names : null,
+            owned,
+            hash,
+            (Collector: this, Names: names, Values: owned),
+            static (state, hash) => state.Collector.CreateSeries(state.Names, state.Values, hash));
+    }
+
+    private void ValidateDynamicLabelName(string name, string paramName)
+    {
+        MetricNames.ValidateLabelName(name, paramName);
+        if ((Type == MetricType.Histogram && name == "le") || (Type == MetricType.Summary && name == "quantile"))
+        {
+            throw new ArgumentException($"Label name '{name}' is reserved on metric '{Name}'.", paramName);
+        }
+
+        foreach (var pair in ConstLabels)
+        {
+            if (string.Equals(pair.Key, name))
+            {
+                throw new ArgumentException($"Label '{name}' of metric '{Name}' is already a const label.", paramName);
+            }
+        }
+    }
+
+    private ArgumentException LabelSetMismatch(Labels labels) =>
+        new($"Metric '{Name}' declares labels [{string.Join(", ", LabelNameArray)}] but was given [{string.Join(", ", labels.Select(p => p.Key))}].", nameof(labels));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowLabelCount(int given, [CallerArgumentExpression(nameof(given))] string? paramName = null) =>
+        throw new ArgumentException(
+            $"Metric '{Name}' declares {LabelNameArray.Length} label(s) [{string.Join(", ", LabelNameArray)}] but {given} value(s) were given.",
+            paramName?.Replace(".Length", string.Empty));
+}

@@ -1,0 +1,143 @@
+using System.Text;
+
+namespace Pyrometer;
+
+/// <summary>
+/// A metric family: a name, help text, a type and the series that share them. Create collectors through a
+/// <see cref="MetricRegistry"/>; exposition formats read them through <see cref="MetricRegistry.CollectAsync"/>.
+/// </summary>
+public abstract class Collector
+{
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> NoConstLabels = [];
+
+    private protected Collector(string name, string help, MetricType type, CollectorOptions options, TimeProvider? defaultTime, string? reservedLabelName = null)
+    {
+        MetricNames.ValidateMetricName(name, nameof(name));
+        MetricNames.ValidateHelp(help, nameof(help));
+        Name = name;
+        Help = help;
+        Type = type;
+        TimeProvider = options.TimeProvider ?? defaultTime ?? TimeProvider.System;
+        EncodedName = Encoding.UTF8.GetBytes(name);
+
+        var labelNames = options.LabelNames is { Count: > 0 } declared ? declared.ToArray() : [];
+        for (var i = 0; i < labelNames.Length; i++)
+        {
+            ValidateLabelName(labelNames[i], reservedLabelName, name);
+            if (Array.IndexOf(labelNames, labelNames[i], 0, i) >= 0)
+            {
+                throw new ArgumentException($"Label name '{labelNames[i]}' is declared twice on metric '{name}'.", nameof(options));
+            }
+        }
+
+        LabelNameArray = labelNames;
+        ConstLabels = options.ConstLabels is { Count: > 0 } constLabels ? SortedPairs(constLabels) : NoConstLabels;
+        foreach (var pair in ConstLabels)
+        {
+            ValidateLabelName(pair.Key, reservedLabelName, name);
+            Guard.NotNull(pair.Value);
+            if (Array.IndexOf(labelNames, pair.Key) >= 0)
+            {
+                throw new ArgumentException($"Label '{pair.Key}' of metric '{name}' is both a const label and a declared label.", nameof(options));
+            }
+        }
+
+        if (options.Unit is { } unit)
+        {
+            if (!MetricNames.IsValidLabelName(unit) || !HasUnitSuffix(name, unit, type))
+            {
+                throw new ArgumentException($"Metric '{name}' has unit '{unit}', so its name must end with '_{unit}'{(type == MetricType.Counter ? " (before '_total')" : string.Empty)}.", nameof(options));
+            }
+
+            Unit = unit;
+        }
+    }
+
+    /// <summary>Gets the metric name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the metric name, encoded as UTF-8 once.</summary>
+    public ReadOnlyMemory<byte> EncodedName { get; }
+
+    /// <summary>Gets the help text.</summary>
+    public string Help { get; }
+
+    /// <summary>Gets the metric type.</summary>
+    public MetricType Type { get; }
+
+    /// <summary>Gets the unit, or null when none was set.</summary>
+    public string? Unit { get; }
+
+    /// <summary>Gets the declared label names; empty when series are addressed with free-form <see cref="Labels"/>.</summary>
+    public IReadOnlyList<string> LabelNames => LabelNameArray;
+
+    /// <summary>Gets the labels with fixed values that every series of this collector carries, sorted by name.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ConstLabels { get; }
+
+    /// <summary>Gets the number of series the collector holds now.</summary>
+    public abstract int SeriesCount { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal string[] LabelNameArray { get; }
+
+    internal MetricRegistry? Registry { get; set; }
+
+    /// <summary>Removes every series. Handles kept by callers keep working but are no longer exposed.</summary>
+    public abstract void Clear();
+
+    /// <summary>Describes how this collector's definition differs from another's, or returns null when they are the same.</summary>
+    internal virtual string? DescribeDifference(Collector other)
+    {
+        if (other.Type != Type)
+        {
+            return $"type {other.Type} differs from the registered {Type}";
+        }
+
+        if (!string.Equals(other.Help, Help))
+        {
+            return $"help \"{other.Help}\" differs from the registered \"{Help}\"";
+        }
+
+        if (!other.LabelNameArray.AsSpan().SequenceEqual(LabelNameArray))
+        {
+            return $"label names [{string.Join(", ", other.LabelNameArray)}] differ from the registered [{string.Join(", ", LabelNameArray)}]";
+        }
+
+        if (!other.ConstLabels.SequenceEqual(ConstLabels))
+        {
+            return "const labels differ from the registered ones";
+        }
+
+        return string.Equals(other.Unit, Unit) ? null : $"unit '{other.Unit}' differs from the registered '{Unit}'";
+    }
+
+    /// <summary>Runs before the collector is read for a scrape.</summary>
+    internal virtual void PrepareForCollect()
+    {
+    }
+
+    private static void ValidateLabelName(string labelName, string? reserved, string metricName, string paramName = "options")
+    {
+        MetricNames.ValidateLabelName(labelName, paramName);
+        if (string.Equals(labelName, reserved))
+        {
+            throw new ArgumentException($"Label name '{reserved}' is reserved on metric '{metricName}': the exposition formats use it for {(reserved == "le" ? "bucket bounds" : "quantiles")}.", paramName);
+        }
+    }
+
+    private static bool HasUnitSuffix(string name, string unit, MetricType type)
+    {
+        var baseName = type == MetricType.Counter && name.EndsWith("_total", StringComparison.Ordinal)
+            ? name.Substring(0, name.Length - "_total".Length)
+            : name;
+        return baseName.EndsWith("_" + unit, StringComparison.Ordinal);
+    }
+
+    private static KeyValuePair<string, string>[] SortedPairs(IReadOnlyDictionary<string, string> labels)
+    {
+        var pairs = labels.ToArray();
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return pairs;
+    }
+}

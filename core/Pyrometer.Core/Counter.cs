@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+
+namespace Pyrometer;
+
+/// <summary>
+/// A metric that only goes up, such as requests served or errors seen. Without labels, use it directly;
+/// with labels, address series with <c>WithLabels(...)</c> and keep the handles.
+/// </summary>
+public sealed class Counter : Collector<CounterSeries>, ICounter
+{
+    /// <summary>Creates a counter outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>
+    /// <exception cref="ArgumentException">A name is invalid or reserved, the help text is empty, or an option is invalid.</exception>
+    public Counter(string name, string help, CounterOptions? options = null)
+        : this(name, help, options ?? new(), null)
+    {
+    }
+
+    internal Counter(string name, string help, CounterOptions options, TimeProvider? defaultTime)
+        : base(name, help, MetricType.Counter, options, defaultTime)
+    {
+    }
+
+    /// <summary>Gets the value of the series without labels.</summary>
+    public double Value => Unlabelled.Value;
+
+    /// <summary>Adds 1 to the series without labels.</summary>
+    /// <exception cref="InvalidOperationException">The counter declares label names.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Inc() => Unlabelled.Inc();
+
+    /// <summary>Adds a non-negative amount to the series without labels.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative or NaN.</exception>
+    /// <exception cref="InvalidOperationException">The counter declares label names.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(double amount) => Unlabelled.Add(amount);
+
+    /// <summary>Adds 1 to the series with these labels.</summary>
+    public void Inc(Labels labels) => WithLabels(labels).Inc();
+
+    /// <summary>Adds a non-negative amount to the series with these labels.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative or NaN.</exception>
+    public void Add(Labels labels, double amount) => WithLabels(labels).Add(amount);
+
+    private protected override CounterSeries CreateSeries(string[] labelNames, string[] labelValues, int hash) =>
+        new(this, labelNames, labelValues, hash);
+}

@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+
+namespace Pyrometer;
+
+/// <summary>
+/// Counts observations (typically durations or sizes) into buckets, keeping their sum and count. Without
+/// labels, use it directly; with labels, address series with <c>WithLabels(...)</c> and keep the handles.
+/// </summary>
+public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
+{
+    /// <summary>Creates a histogram outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>
+    /// <exception cref="ArgumentException">A name is invalid or reserved, the help text is empty, or an option is invalid.</exception>
+    public Histogram(string name, string help, HistogramOptions? options = null)
+        : this(name, help, options ?? new(), null)
+    {
+    }
+
+    internal Histogram(string name, string help, HistogramOptions options, TimeProvider? defaultTime)
+        : base(name, help, MetricType.Histogram, options, defaultTime, reservedLabelName: "le")
+    {
+        UpperBoundArray = ValidatedBounds(options.Buckets ?? Buckets.Default, name, nameof(options));
+    }
+
+    /// <summary>Gets the bucket upper bounds, strictly increasing, the last being +Inf.</summary>
+    public IReadOnlyList<double> UpperBounds => UpperBoundArray;
+
+    internal double[] UpperBoundArray { get; }
+
+    /// <summary>Records an observation in the series without labels.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Observe(double value) => Unlabelled.Observe(value);
+
+    /// <summary>Records an observation in the series with these labels.</summary>
+    public void Observe(Labels labels, double value) => WithLabels(labels).Observe(value);
+
+    internal override string? DescribeDifference(Collector other) =>
+        base.DescribeDifference(other) ??
+        (((Histogram)other).UpperBoundArray.AsSpan().SequenceEqual(UpperBoundArray) ? null : "buckets differ from the registered ones");
+
+    private protected override HistogramSeries CreateSeries(string[] labelNames, string[] labelValues, int hash) =>
+        new(this, labelNames, labelValues, hash);
+
+    private static double[] ValidatedBounds(IReadOnlyList<double> buckets, string name, string paramName)
+    {
+        var bounds = new List<double>(buckets.Count + 1);
+        foreach (var bound in buckets)
+        {
+            if (double.IsNaN(bound))
+            {
+                throw new ArgumentException($"Histogram '{name}' has a NaN bucket bound.", paramName);
+            }
+
+            if (bounds.Count > 0 && !(bound > bounds[^1]))
+            {
+                throw new ArgumentException($"Histogram '{name}' buckets must be strictly increasing, but {bound} follows {bounds[^1]}.", paramName);
+            }
+
+            bounds.Add(bound);
+        }
+
+        if (bounds.Count == 0 || !double.IsPositiveInfinity(bounds[^1]))
+        {
+            bounds.Add(double.PositiveInfinity);
+        }
+
+        return [.. bounds];
+    }
+}

@@ -1,0 +1,9 @@
+namespace Pyrometer;
+
+/// <summary>Something that records observations: a <see cref="Histogram"/> or <see cref="Summary"/> (or one of their series).</summary>
+public interface IValueObserver
+{
+    /// <summary>Records one observation.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    void Observe(double value);
+}

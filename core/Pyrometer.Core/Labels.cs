@@ -1,0 +1,95 @@
+using System.Collections;
+
+namespace Pyrometer;
+
+/// <summary>
+/// A set of label names and values given with a call, as in <c>uploads.Inc(new Labels { ["type"] = "png" })</c>.
+/// On a collector that declared its label names the set must name exactly those labels; on one that did not,
+/// any names may be used. For hot paths prefer <c>WithLabels(values)</c> and keep the returned series.
+/// </summary>
+public sealed class Labels : IReadOnlyCollection<KeyValuePair<string, string>>
+{
+    private readonly List<KeyValuePair<string, string>> _pairs;
+
+    /// <summary>Creates an empty label set.</summary>
+    public Labels()
+    {
+        _pairs = [];
+    }
+
+    /// <summary>Creates a label set from name/value pairs.</summary>
+    /// <exception cref="ArgumentException">A name appears twice.</exception>
+    public Labels(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        Guard.NotNull(pairs);
+        _pairs = [];
+        foreach (var pair in pairs)
+        {
+            Add(pair.Key, pair.Value);
+        }
+    }
+
+    /// <inheritdoc />
+    public int Count => _pairs.Count;
+
+    /// <summary>Gets or sets the value of a label.</summary>
+    /// <exception cref="KeyNotFoundException">Getting a label that is not in the set.</exception>
+    public string this[string name]
+    {
+        get => IndexOf(name) is var i and >= 0 ? _pairs[i].Value : throw new KeyNotFoundException($"The label set has no label '{name}'.");
+        set
+        {
+            Guard.NotNull(name);
+            Guard.NotNull(value);
+            var i = IndexOf(name);
+            if (i >= 0)
+            {
+                _pairs[i] = new(name, value);
+            }
+            else
+            {
+                _pairs.Add(new(name, value));
+            }
+        }
+    }
+
+    /// <summary>Adds a label.</summary>
+    /// <exception cref="ArgumentException">The set already has a label with this name.</exception>
+    public void Add(string name, string value)
+    {
+        Guard.NotNull(name);
+        Guard.NotNull(value);
+        if (IndexOf(name) >= 0)
+        {
+            throw new ArgumentException($"The label '{name}' appears twice in one label set.", nameof(name));
+        }
+
+        _pairs.Add(new(name, value));
+    }
+
+    /// <summary>Gets the value of a label, if the set has it.</summary>
+    public bool TryGetValue(string name, [NotNullWhen(true)] out string? value)
+    {
+        var i = IndexOf(name);
+        value = i >= 0 ? _pairs[i].Value : null;
+        return i >= 0;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _pairs.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _pairs.Count; i++)
+        {
+            if (string.Equals(_pairs[i].Key, name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,191 @@
+using Pyrometer.Exposition;
+
+namespace Pyrometer;
+
+/// <summary>
+/// A set of collectors exposed together, with const labels added to all of them. Use
+/// <see cref="Default"/> or create your own. Creating a metric returns the registered one when the name is
+/// taken by an identical definition.
+/// </summary>
+public sealed partial class MetricRegistry
+{
+#if NET9_0_OR_GREATER
+    private readonly Lock _lock = new();
+#else
+    private readonly object _lock = new();
+#endif
+    private readonly byte[] _encodedConstLabels;
+    private Collector[] _collectors = [];
+    private CollectCallback[] _callbacks = [];
+
+    /// <summary>Creates a registry without const labels.</summary>
+    public MetricRegistry()
+        : this(new MetricRegistryOptions())
+    {
+    }
+
+    /// <summary>Creates a registry.</summary>
+    /// <exception cref="ArgumentException">A const label name is invalid.</exception>
+    public MetricRegistry(MetricRegistryOptions options)
+    {
+        Guard.NotNull(options);
+        var constLabels = (options.ConstLabels ?? new Dictionary<string, string>()).ToArray();
+        Array.Sort(constLabels, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var pair in constLabels)
+        {
+            MetricNames.ValidateLabelName(pair.Key, nameof(options));
+            Guard.NotNull(pair.Value);
+        }
+
+        ConstLabels = constLabels;
+        TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        _encodedConstLabels = LabelEncoding.Encode(constLabels, [], []);
+    }
+
+    /// <summary>Gets the process-wide default registry.</summary>
+    public static MetricRegistry Default { get; } = new();
+
+    /// <summary>Gets the labels added to every series, sorted by name.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ConstLabels { get; }
+
+    /// <summary>Gets the clock collectors created here use.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Gets the registered collectors, sorted by name.</summary>
+    public IReadOnlyList<Collector> Collectors => Volatile.Read(ref _collectors);
+
+    internal ReadOnlySpan<byte> EncodedConstLabels => _encodedConstLabels;
+
+    /// <summary>Registers a collector.</summary>
+    /// <exception cref="InvalidOperationException">The name is taken by another collector, or the collector belongs to another registry.</exception>
+    /// <exception cref="ArgumentException">A label of the collector is also one of the registry's const labels.</exception>
+    public void Register(Collector collector)
+    {
+        Guard.NotNull(collector);
+        lock (_lock)
+        {
+            if (TryGet(collector.Name, out var existing))
+            {
+                if (ReferenceEquals(existing, collector))
+                {
+                    return;
+                }
+
+                throw new InvalidOperationException($"A different collector is already registered as '{collector.Name}'.");
+            }
+
+            if (collector.Registry is not null)
+            {
+                throw new InvalidOperationException($"Collector '{collector.Name}' is registered in another registry; unregister it there first.");
+            }
+
+            foreach (var pair in ConstLabels)
+            {
+                if (collector.LabelNames.Contains(pair.Key) || collector.ConstLabels.Any(c => c.Key == pair.Key))
+                {
+                    throw new ArgumentException($"Collector '{collector.Name}' has label '{pair.Key}', which is already a const label of the registry.", nameof(collector));
+                }
+            }
+
+            var collectors = new Collector[_collectors.Length + 1];
+            var at = ~Array.BinarySearch(_collectors, collector, CollectorNameComparer.Instance);
+            Array.Copy(_collectors, collectors, at);
+            collectors[at] = collector;
+            Array.Copy(_collectors, at, collectors, at + 1, _collectors.Length - at);
+            collector.Registry = this;
+            Volatile.Write(ref _collectors, collectors);
+        }
+    }
+
+    /// <summary>Unregisters a collector; it keeps working but is no longer exposed.</summary>
+    /// <returns>Whether it was registered here.</returns>
+    public bool Unregister(Collector collector)
+    {
+        Guard.NotNull(collector);
+        lock (_lock)
+        {
+            var at = Array.IndexOf(_collectors, collector);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var collectors = new Collector[_collectors.Length - 1];
+            Array.Copy(_collectors, collectors, at);
+            Array.Copy(_collectors, at + 1, collectors, at, collectors.Length - at);
+            collector.Registry = null;
+            Volatile.Write(ref _collectors, collectors);
+            return true;
+        }
+    }
+
+    /// <summary>Unregisters the collector with this name.</summary>
+    /// <returns>Whether one was registered.</returns>
+    public bool Unregister(string name) => TryGet(name, out var collector) && Unregister(collector);
+
+    /// <summary>Gets the collector registered under a name.</summary>
+    public bool TryGet(string name, [NotNullWhen(true)] out Collector? collector)
+    {
+        Guard.NotNull(name);
+        var collectors = Volatile.Read(ref _collectors);
+        var lo = 0;
+        var hi = collectors.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var order = string.CompareOrdinal(collectors[mid].Name, name);
+            if (order == 0)
+            {
+                collector = collectors[mid];
+                return true;
+            }
+
+            if (order < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        collector = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Runs the collect callbacks, then returns the collectors for a format to write.
+    /// </summary>
+    /// <exception cref="MetricsCollectionException">A collect callback threw.</exception>
+    public async ValueTask<CollectedMetrics> CollectAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var callback in Volatile.Read(ref _callbacks))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await callback.InvokeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new MetricsCollectionException($"A collect callback of the registry failed: {ex.Message}", ex);
+            }
+        }
+
+        var collectors = Volatile.Read(ref _collectors);
+        foreach (var collector in collectors)
+        {
+            collector.PrepareForCollect();
+        }
+
+        return new CollectedMetrics(collectors, this);
+    }
+
+    private sealed class CollectorNameComparer : IComparer<Collector>
+    {
+        public static readonly CollectorNameComparer Instance = new();
+
+        public int Compare(Collector? x, Collector? y) => string.CompareOrdinal(x!.Name, y!.Name);
+    }
+}

@@ -1,0 +1,64 @@
+using Pyrometer.Internal;
+
+namespace Pyrometer;
+
+/// <summary>
+/// One time series of a collector: the collector's name plus one set of label values.
+/// Handles are cached by their collector, so keep and reuse them on hot paths.
+/// </summary>
+public abstract class MetricSeries
+{
+    private readonly Collector _collector;
+    private readonly string[] _labelNames;
+    private readonly string[] _labelValues;
+    private byte[]? _encodedLabels;
+
+    private protected MetricSeries(Collector collector, string[] labelNames, string[] labelValues, int hash)
+    {
+        _collector = collector;
+        _labelNames = labelNames;
+        _labelValues = labelValues;
+        Hash = hash;
+        Created = collector.TimeProvider.GetUtcNow();
+    }
+
+    /// <summary>Gets the names of this series' labels, in the order their values are given.</summary>
+    public IReadOnlyList<string> LabelNames => _labelNames;
+
+    /// <summary>Gets the values of this series' labels, in the order of <see cref="LabelNames"/>.</summary>
+    public IReadOnlyList<string> LabelValues => _labelValues;
+
+    /// <summary>Gets when this series was created; OpenMetrics exposes it as the <c>_created</c> sample.</summary>
+    public DateTimeOffset Created { get; }
+
+    /// <summary>
+    /// Gets the collector's const labels followed by this series' labels, escaped and encoded once as UTF-8
+    /// in the form <c>name="value",other="value"</c> (no braces); empty when the series has no labels.
+    /// Text formats write these bytes as they are on every scrape.
+    /// </summary>
+    public ReadOnlySpan<byte> EncodedLabels =>
+        _encodedLabels ??= LabelEncoding.Encode(_collector.ConstLabels, _labelNames, _labelValues);
+
+    internal int Hash { get; }
+
+    internal string[] LabelNameArray => _labelNames;
+
+    internal bool Matches(string[]? names, ReadOnlySpan<string> values)
+    {
+        var own = _labelValues;
+        if (own.Length != values.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < own.Length; i++)
+        {
+            if (!string.Equals(own[i], values[i]))
+            {
+                return false;
+            }
+        }
+
+        return names is null || ReferenceEquals(names, _labelNames) || names.AsSpan().SequenceEqual(_labelNames);
+    }
+}
