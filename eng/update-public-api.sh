@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 for project in core/*/*.csproj formats/*/*.csproj transports/*/*.csproj integrations/*/*.csproj; do
   [[ -f $project ]] || continue
-  dotnet format analyzers "$project" --diagnostics RS0016 RS0017 >/dev/null
+  dotnet format analyzers "$project" --diagnostics RS0016 RS0017 >/dev/null 2>&1
 done
 git --no-pager diff --stat -- '*PublicAPI.Unshipped.txt'

@@ -39,6 +39,8 @@ public abstract class MetricSeries
     public ReadOnlySpan<byte> EncodedLabels =>
         _encodedLabels ??= LabelEncoding.Encode(_collector.ConstLabels, _labelNames, _labelValues);
 
+    internal Collector Collector => _collector;
+
     internal int Hash { get; }
 
     internal string[] LabelNameArray => _labelNames;
