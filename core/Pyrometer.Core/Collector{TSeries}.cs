@@ -84,7 +84,7 @@ public abstract class Collector<TSeries> : Collector
     {
         Guard.NotNull(labels);
         var series = FindSeries(labels);
-        return series is not null && _table.Remove(LabelNameArray.Length > 0 ? null : series.LabelNameArray, ((string[])series.LabelValues).AsSpan());
+        return series is not null && _table.Remove(LabelNameArray.Length > 0 ? null : series.LabelNameArray, series.LabelValueArray);
     }
 
     /// <inheritdoc />
