@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pyrometer.TestUtils.Containers.Internal;
+
+/// <summary>The prometheus.yml the fixture runs with: every target comes from the files in <see cref="TargetFolder"/>.</summary>
+internal static class PrometheusConfig
+{
+    public const string Path = "/etc/prometheus/prometheus.yml";
+    public const string TargetFolder = "/etc/prometheus/targets";
+
+    public static byte[] Create(TimeSpan scrapeInterval)
+    {
+        var interval = $"{(int)scrapeInterval.TotalMilliseconds}ms";
+        // The file watch picks up changes at once; the refresh is a fallback for missed events.
+        var yaml = string.Create(CultureInfo.InvariantCulture, $"""
+            global:
+              scrape_interval: {interval}
+              scrape_timeout: {interval}
+              evaluation_interval: {interval}
+            scrape_configs:
+              - job_name: pyrometer-tests
+                file_sd_configs:
+                  - files: ['{TargetFolder}/*.json']
+                    refresh_interval: 5s
+
+            """);
+        return Encoding.UTF8.GetBytes(yaml);
+    }
+}
