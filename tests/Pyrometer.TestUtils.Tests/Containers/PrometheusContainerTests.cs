@@ -1,0 +1,99 @@
+namespace Pyrometer.TestUtils.Tests.Containers;
+
+[Collection(PrometheusCollection.Name)]
+public sealed class PrometheusContainerTests(PrometheusContainer prometheus)
+{
+    [Fact]
+    public async Task AddScrapeTarget_PrometheusItself_UpIsOne()
+    {
+        using var target = prometheus.AddScrapeTarget("self-scrape", prometheus.Port);
+
+        var sample = await prometheus.WaitForValueAsync("up{job=\"self-scrape\"}", 1);
+
+        Assert.Equal($"127.0.0.1:{prometheus.Port}", sample.Labels["instance"]);
+    }
+
+    [Fact]
+    public async Task AddScrapeTarget_ExtraLabels_AttachedToScrapedSeries()
+    {
+        var target = new ScrapeTarget("labelled", prometheus.Port) { Labels = new Dictionary<string, string> { ["team"] = "metrics" } };
+        using var registration = prometheus.AddScrapeTarget(target);
+
+        var samples = await prometheus.WaitForAsync("prometheus_build_info{job=\"labelled\"}", result => result.Count == 1);
+
+        Assert.Equal("metrics", samples[0].Labels["team"]);
+        Assert.Equal("prometheus_build_info", samples[0].MetricName);
+    }
+
+    [Fact]
+    public async Task AddScrapeTarget_HandleDisposed_TargetDropped()
+    {
+        var registration = prometheus.AddScrapeTarget("dropped", prometheus.Port);
+        await prometheus.WaitForValueAsync("up{job=\"dropped\"}", 1);
+
+        registration.Dispose();
+
+        await prometheus.WaitForAsync("up{job=\"dropped\"}", result => result.Count == 0);
+        Assert.DoesNotContain(await prometheus.GetTargetsAsync(), t => t.Job == "dropped");
+    }
+
+    [Fact]
+    public async Task AddScrapeTarget_NothingListening_TargetDownWithError()
+    {
+        using var target = prometheus.AddScrapeTarget("nothing-there", FreePort.Next());
+
+        await prometheus.WaitForValueAsync("up{job=\"nothing-there\"}", 0);
+
+        var health = Assert.Single(await prometheus.GetTargetsAsync(), t => t.Job == "nothing-there");
+        Assert.Equal("down", health.Health);
+        Assert.Contains("connection refused", health.LastError);
+    }
+
+    [Fact]
+    public void AddScrapeTarget_ReservedLabel_Throws()
+    {
+        var target = new ScrapeTarget("reserved", prometheus.Port) { Labels = new Dictionary<string, string> { ["instance"] = "x" } };
+
+        Assert.Throws<ArgumentException>(() => prometheus.AddScrapeTarget(target));
+    }
+
+    [Fact]
+    public async Task QueryAsync_Scalar_OneUnlabelledSample()
+    {
+        var samples = await prometheus.QueryAsync("scalar(vector(2.5))");
+
+        var sample = Assert.Single(samples);
+        Assert.Equal(2.5, sample.Value);
+        Assert.Empty(sample.Labels);
+    }
+
+    [Fact]
+    public async Task QueryAsync_SpecialValues_Parsed()
+    {
+        var samples = await prometheus.QueryAsync("vector(1/0) or label_replace(vector(-1/0), \"sign\", \"minus\", \"\", \"\")");
+
+        Assert.Equal(2, samples.Count);
+        Assert.Contains(samples, s => double.IsPositiveInfinity(s.Value));
+        Assert.Contains(samples, s => double.IsNegativeInfinity(s.Value) && s.Labels["sign"] == "minus");
+    }
+
+    [Fact]
+    public async Task QueryAsync_InvalidPromql_ThrowsWithPrometheusError()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => prometheus.QueryAsync("up{"));
+
+        Assert.Contains("bad_data", error.Message);
+    }
+
+    [Fact]
+    public async Task WaitForAsync_ConditionNeverMet_TimeoutNamesQueryAndTargets()
+    {
+        using var target = prometheus.AddScrapeTarget("never-met", prometheus.Port);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(
+            () => prometheus.WaitForAsync("vector(1)", result => result.Count == 2, TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("'vector(1)'", error.Message);
+        Assert.Contains("{} 1", error.Message);
+    }
+}
