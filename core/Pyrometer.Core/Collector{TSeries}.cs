@@ -215,6 +215,17 @@ public abstract class Collector<TSeries> : Collector
                 throw new ArgumentException($"Label '{name}' of metric '{Name}' is already a const label.", paramName);
             }
         }
+
+        if (Registry?.ConstLabels is { } registryLabels)
+        {
+            foreach (var pair in registryLabels)
+            {
+                if (string.Equals(pair.Key, name))
+                {
+                    throw new ArgumentException($"Label '{name}' of metric '{Name}' is already a const label of its registry.", paramName);
+                }
+            }
+        }
     }
 
     private ArgumentException LabelSetMismatch(Labels labels) =>

@@ -80,10 +80,18 @@ public sealed class SummarySeries : MetricSeries, IValueObserver
             _count++;
             if (_buffer is { } buffer)
             {
+                var now = _summary.TimeProvider.GetTimestamp();
+                if (now >= _headExpiresAt)
+                {
+                    // The buffered values were observed before the head stream expired: merge them before it
+                    // rotates, so this value is not aged out with them.
+                    Flush(now);
+                }
+
                 buffer[_buffered++] = value;
                 if (_buffered == buffer.Length)
                 {
-                    Flush(_summary.TimeProvider.GetTimestamp());
+                    Flush(now);
                 }
             }
         }

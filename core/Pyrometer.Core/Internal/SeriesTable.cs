@@ -27,7 +27,7 @@ internal sealed class SeriesTable<TSeries>
         var hash = values.Length;
         foreach (var value in values)
         {
-            hash = (int)((uint)(hash * -1640531535) + (uint)value.GetHashCode());
+            hash = (int)((uint)(hash * -1640531535) + (uint)(value?.GetHashCode() ?? 0));
         }
 
         if (names is not null)
