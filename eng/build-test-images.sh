@@ -35,6 +35,8 @@ build_image() {
       docker import --change "ENTRYPOINT [\"/bin/$(basename "$binary")\"]" --change 'WORKDIR /data' - "$image" >/dev/null
     rm -rf "$rootfs"
     echo "build-test-images: built $image"
+  else
+    echo "build-test-images: $image present"
   fi
   docker tag "$image" "$repository:local"
 }
