@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pyrometer;
 
 // The overloads differ by delegate type, so the optional filter never makes a call ambiguous.
@@ -40,6 +42,7 @@ public static class PyrometerCounterExtensions
     }
 
     /// <summary>Awaits <paramref name="func"/>, counting an exception it throws.</summary>
+    [OverloadResolutionPriority(1)]
     public static async Task CountExceptionsAsync(this ICounter counter, Func<Task> func, Func<Exception, bool>? filter = null)
     {
         Guard.NotNull(counter);
@@ -55,6 +58,7 @@ public static class PyrometerCounterExtensions
     }
 
     /// <summary>Awaits <paramref name="func"/>, counting an exception it throws, and returns its result.</summary>
+    [OverloadResolutionPriority(1)]
     public static async Task<T> CountExceptionsAsync<T>(this ICounter counter, Func<Task<T>> func, Func<Exception, bool>? filter = null)
     {
         Guard.NotNull(counter);

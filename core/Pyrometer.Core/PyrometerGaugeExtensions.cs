@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pyrometer;
 
 /// <summary>Tracks work in progress on a <see cref="Gauge"/>: up by one while the code runs, down again when it ends, even by throwing.</summary>
@@ -23,6 +25,7 @@ public static class PyrometerGaugeExtensions
     }
 
     /// <summary>Awaits <paramref name="func"/> with the gauge incremented until it completes.</summary>
+    [OverloadResolutionPriority(1)]
     public static async Task TrackInProgressAsync(this IGauge gauge, Func<Task> func)
     {
         Guard.NotNull(func);
@@ -31,6 +34,7 @@ public static class PyrometerGaugeExtensions
     }
 
     /// <summary>Awaits <paramref name="func"/> with the gauge incremented and returns its result.</summary>
+    [OverloadResolutionPriority(1)]
     public static async Task<T> TrackInProgressAsync<T>(this IGauge gauge, Func<Task<T>> func)
     {
         Guard.NotNull(func);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pyrometer;
 
 /// <summary>Times code into a <see cref="Histogram"/> or <see cref="Summary"/>, in seconds; durations are recorded even when the code throws.</summary>
@@ -26,6 +28,7 @@ public static class PyrometerValueObserverExtensions
     }
 
     /// <summary>Awaits <paramref name="func"/> and observes how long it took until completion.</summary>
+    [OverloadResolutionPriority(1)]
     public static async Task TimeAsync(this IValueObserver observer, Func<Task> func)
     {
         Guard.NotNull(func);
@@ -34,6 +37,7 @@ public static class PyrometerValueObserverExtensions
     }
 
     /// <summary>Awaits <paramref name="func"/>, observes how long it took and returns its result.</summary>
+    [OverloadResolutionPriority(1)]
     public static async Task<T> TimeAsync<T>(this IValueObserver observer, Func<Task<T>> func)
     {
         Guard.NotNull(func);

@@ -93,6 +93,26 @@ public class PyrometerCounterExtensionsTests
     }
 
     [Fact]
+    public async Task CountExceptionsAsync_AsyncLambdas_CountAndRethrow()
+    {
+        var counter = new MetricRegistry().CreateCounter("lambda_failures_total", "Failures.");
+
+        await Assert.ThrowsAsync<TimeoutException>(() => counter.CountExceptionsAsync(async () =>
+        {
+            await Task.Yield();
+            throw new TimeoutException();
+        }));
+        var result = await counter.CountExceptionsAsync(async () =>
+        {
+            await Task.Yield();
+            return 7;
+        });
+
+        Assert.Equal(7, result);
+        Assert.Equal(1, counter.Value);
+    }
+
+    [Fact]
     public async Task CountExceptionsAsync_TaskWithFilter_CountsOnlyMatching()
     {
         var counter = _registry.CreateCounter("timeouts_total", "Timeouts.");

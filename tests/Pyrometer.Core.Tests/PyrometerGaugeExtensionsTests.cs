@@ -143,6 +143,28 @@ public class PyrometerGaugeExtensionsTests
     }
 
     [Fact]
+    public async Task TrackInProgressAsync_AsyncLambdas_UpDuringAndDownAfter()
+    {
+        var gauge = _registry.CreateGauge("lambda_in_flight", "In flight.");
+        double seen = 0;
+
+        await gauge.TrackInProgressAsync(async () =>
+        {
+            await Task.Yield();
+            seen = gauge.Value;
+        });
+        var result = await gauge.TrackInProgressAsync(async () =>
+        {
+            await Task.Yield();
+            return gauge.Value;
+        });
+
+        Assert.Equal(1, seen);
+        Assert.Equal(1, result);
+        Assert.Equal(0, gauge.Value);
+    }
+
+    [Fact]
     public async Task TrackInProgressAsync_TaskOfT_ReturnsResult()
     {
         var gauge = _registry.CreateGauge("in_flight", "In flight.");

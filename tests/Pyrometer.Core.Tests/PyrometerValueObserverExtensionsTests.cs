@@ -220,6 +220,27 @@ public class PyrometerValueObserverExtensionsTests
     }
 
     [Fact]
+    public async Task TimeAsync_AsyncLambdas_BindToTaskOverloadsAndObserve()
+    {
+        var histogram = _registry.CreateHistogram("lambda_seconds", "Lambda.");
+
+        await histogram.TimeAsync(async () =>
+        {
+            await Task.Yield();
+            _time.Advance(TimeSpan.FromSeconds(1));
+        });
+        var result = await histogram.TimeAsync(async () =>
+        {
+            await Task.Yield();
+            _time.Advance(TimeSpan.FromSeconds(2));
+            return "done";
+        });
+
+        Assert.Equal("done", result);
+        Assert.Equal((2, 3.0), Read(histogram));
+    }
+
+    [Fact]
     public async Task TimeAsync_TaskOfT_ReturnsResultAndObserves()
     {
         var summary = _registry.CreateSummary("query_seconds", "Query.");
