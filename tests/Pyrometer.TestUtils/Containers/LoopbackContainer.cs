@@ -85,7 +85,8 @@ public abstract class LoopbackContainer : IAsyncLifetime
         catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound && exception.Message.Contains("No such image"))
         {
             await container.DisposeAsync();
-            throw new InvalidOperationException($"image {Image} not found: run eng/test.sh (or eng/build-test-images.sh) to build it");
+            throw new InvalidOperationException(
+                $"image {Image} not found locally (nothing is pulled): run eng/test.sh or eng/build-test-images.sh to build it, or pull it if you chose it with {ContainerImages.PrometheusVariable}/{ContainerImages.PushgatewayVariable}");
         }
         catch (Exception exception)
         {
