@@ -72,13 +72,10 @@ public sealed class ExpositionFormatCollection : IReadOnlyList<ExpositionFormat>
     public ExpositionFormat Negotiate(string? acceptHeader)
     {
         var fallback = Fallback;
-        var ranges = MediaRange.ParseAcceptHeader(acceptHeader)
-            .Where(r => r.Quality > 0)
-            .OrderByDescending(r => r.Quality)
-            .ThenBy(r => r.Position);
-        foreach (var range in ranges)
+        var ranges = MediaRange.ParseAcceptHeader(acceptHeader);
+        foreach (var range in ranges.Where(r => r.Quality > 0).OrderByDescending(r => r.Quality).ThenBy(r => r.Position))
         {
-            if (range.IsWildcard)
+            if (range.IsWildcard && !IsExcluded(fallback, ranges))
             {
                 return fallback;
             }
@@ -86,8 +83,8 @@ public sealed class ExpositionFormatCollection : IReadOnlyList<ExpositionFormat>
             ExpositionFormat? best = null;
             foreach (var format in _formats)
             {
-                if ((range.Subtype == "*" ? range.Covers(format.MediaType) : format.Satisfies(range))
-                    && (best is null || format.Quality > best.Quality || (ReferenceEquals(format, fallback) && format.Quality >= best.Quality)))
+                var acceptable = range.Subtype == "*" ? range.Covers(format.MediaType) : format.Satisfies(range);
+                if (acceptable && !IsExcluded(format, ranges) && Prefer(format, best, fallback))
                 {
                     best = format;
                 }
@@ -101,6 +98,25 @@ public sealed class ExpositionFormatCollection : IReadOnlyList<ExpositionFormat>
 
         return fallback;
     }
+
+    // A format named with q=0 is never chosen through a wildcard or a broader range.
+    private static bool IsExcluded(ExpositionFormat format, IReadOnlyList<MediaRange> ranges)
+    {
+        foreach (var range in ranges)
+        {
+            if (range.Quality == 0 && range.Subtype != "*" && format.Satisfies(range))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Prefer(ExpositionFormat candidate, ExpositionFormat? best, ExpositionFormat fallback) =>
+        best is null
+        || candidate.Quality > best.Quality
+        || (candidate.Quality == best.Quality && ReferenceEquals(candidate, fallback));
 
     /// <inheritdoc />
     public IEnumerator<ExpositionFormat> GetEnumerator() => _formats.GetEnumerator();

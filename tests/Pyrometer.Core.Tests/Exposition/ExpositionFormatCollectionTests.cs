@@ -55,6 +55,10 @@ public class ExpositionFormatCollectionTests
     [InlineData("application/openmetrics-text;q=0,text/plain;q=0.1", "text")]
     [InlineData("application/openmetrics-text;q=0", "text")]
     [InlineData("text/plain;q=0,application/openmetrics-text;q=0.01", "openmetrics")]
+    [InlineData("text/plain;q=0,*/*", "openmetrics")]
+    [InlineData("text/plain;version=0.0.4;q=0, */*;q=0.1", "openmetrics")]
+    [InlineData("text/plain;q=0,application/openmetrics-text;q=0,*/*", "protobuf")]
+    [InlineData("text/plain;q=0,application/*", "openmetrics")]
     public void Negotiate_ZeroQuality_Excluded(string header, string expected)
     {
         Assert.Equal(expected, _formats.Negotiate(header).Name);
