@@ -34,6 +34,15 @@ public sealed class Counter : Collector<CounterSeries>, ICounter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double amount) => Unlabelled.Add(amount);
 
+    /// <summary>Adds 1 to the series without labels and keeps <paramref name="exemplar"/> as its latest exemplar.</summary>
+    /// <exception cref="InvalidOperationException">The counter declares label names.</exception>
+    public void Inc(Exemplar exemplar) => Unlabelled.Inc(exemplar);
+
+    /// <summary>Adds a non-negative amount to the series without labels and keeps <paramref name="exemplar"/> as its latest exemplar.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative or NaN.</exception>
+    /// <exception cref="InvalidOperationException">The counter declares label names.</exception>
+    public void Add(double amount, Exemplar exemplar) => Unlabelled.Add(amount, exemplar);
+
     /// <summary>Adds 1 to the series with these labels.</summary>
     public void Inc(Labels labels) => WithLabels(labels).Inc();
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Pyrometer;
 
 /// <summary>One series of a <see cref="Counter"/>. Its operations never allocate nor look anything up.</summary>
-public sealed class CounterSeries : MetricSeries, ICounter
+public sealed partial class CounterSeries : MetricSeries, ICounter
 {
     private static readonly int CellCount = CellsFor(Environment.ProcessorCount);
 

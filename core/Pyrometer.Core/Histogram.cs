@@ -31,6 +31,14 @@ public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double value) => Unlabelled.Observe(value);
 
+    /// <summary>
+    /// Records an observation in the series without labels and keeps <paramref name="exemplar"/> as the latest
+    /// exemplar of the bucket the value falls in.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    /// <exception cref="InvalidOperationException">The histogram declares label names.</exception>
+    public void Observe(double value, Exemplar exemplar) => Unlabelled.Observe(value, exemplar);
+
     /// <summary>Records an observation in the series with these labels.</summary>
     public void Observe(Labels labels, double value) => WithLabels(labels).Observe(value);
 

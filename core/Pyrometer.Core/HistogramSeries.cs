@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Pyrometer;
 
 /// <summary>One series of a <see cref="Histogram"/>. Observing never allocates nor looks anything up.</summary>
-public sealed class HistogramSeries : MetricSeries, IValueObserver
+public sealed partial class HistogramSeries : MetricSeries, IValueObserver
 {
     private readonly double[] _upperBounds;
 

@@ -1,0 +1,60 @@
+namespace Pyrometer;
+
+public sealed partial class HistogramSeries
+{
+    // One slot per bucket, created with the first exemplar so that series without exemplars pay one reference.
+    private RecordedExemplar?[]? _exemplars;
+
+    /// <summary>
+    /// Records an observation and keeps <paramref name="exemplar"/>, with the value and the current time, as the
+    /// latest exemplar of the bucket the value falls in.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    public void Observe(double value, Exemplar exemplar)
+    {
+        Guard.NotNull(exemplar);
+        var bucket = BucketOf(value);
+        Interlocked.Increment(ref _counts[bucket]);
+        AtomicDouble.Add(ref _sum, value);
+
+        var exemplars = Volatile.Read(ref _exemplars) ?? CreateExemplars();
+        Volatile.Write(ref exemplars[bucket], new RecordedExemplar(exemplar, value, Collector.TimeProvider.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// Gets the latest exemplar recorded in a bucket (indexed as <see cref="Histogram.UpperBounds"/>), or null
+    /// when there is none. Its value always lies within the bucket.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The index is not that of a bucket.</exception>
+    public RecordedExemplar? GetExemplar(int bucketIndex)
+    {
+        if ((uint)bucketIndex >= (uint)_counts.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bucketIndex), bucketIndex, $"The histogram has {_counts.Length} buckets.");
+        }
+
+        return Volatile.Read(ref _exemplars) is { } exemplars ? Volatile.Read(ref exemplars[bucketIndex]) : null;
+    }
+
+    private RecordedExemplar?[] CreateExemplars()
+    {
+        var created = new RecordedExemplar?[_counts.Length];
+        return Interlocked.CompareExchange(ref _exemplars, created, null) ?? created;
+    }
+
+    // The same search as Observe(double), kept apart so that the path without exemplars stays as it is.
+    private int BucketOf(double value)
+    {
+        var bounds = _upperBounds;
+        var i = 0;
+        while (!(value <= bounds[i]))
+        {
+            if (++i == bounds.Length)
+            {
+                ThrowHelper.NaNObservation(value);
+            }
+        }
+
+        return i;
+    }
+}
