@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Pyrometer.Core.Tests;
 
-public class CounterTests
+public partial class CounterTests
 {
     private const int Threads = 4;
     private const int IncrementsPerThread = 250_000;

@@ -1,6 +1,6 @@
 namespace Pyrometer.Core.Tests;
 
-public class HistogramTests
+public partial class HistogramTests
 {
     private readonly MetricRegistry _registry = new();
 
