@@ -1,0 +1,138 @@
+using Pyrometer.Transports.HttpListener.Internal;
+
+namespace Pyrometer.Transports.HttpListener;
+
+/// <summary>
+/// A standalone HTTP server that exposes a <see cref="MetricRegistry"/> for Prometheus to scrape, built on
+/// <see cref="System.Net.HttpListener"/> (no ASP.NET Core needed). Construct it, call <see cref="StartAsync"/>,
+/// and read the address from <see cref="MetricsUrl"/>.
+/// </summary>
+/// <remarks>
+/// It answers GET and HEAD on the metrics path in the format negotiated from the <c>Accept</c> header (or named by
+/// a <c>?format=</c> query), gzip-compressed when the client accepts it. A failing collect callback is answered
+/// 503, any other failure 500; neither stops the server.
+/// </remarks>
+public sealed class HttpListenerMetricsServer : IAsyncDisposable
+{
+    // Disposing waits this long for in-flight scrapes before aborting them; StopAsync takes the bound from its token.
+    private static readonly TimeSpan DisposeGracePeriod = TimeSpan.FromSeconds(5);
+
+    private readonly ServerSettings _settings;
+    private readonly MetricsRequestHandler _handler;
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private ListenerSession? _session;
+    private bool _disposed;
+
+    /// <summary>Creates a server with the default options: <c>http://127.0.0.1:&lt;free port&gt;/metrics</c> for <see cref="MetricRegistry.Default"/>.</summary>
+    public HttpListenerMetricsServer()
+        : this(new HttpListenerMetricsServerOptions())
+    {
+    }
+
+    /// <summary>Creates a server; nothing listens until <see cref="StartAsync"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    public HttpListenerMetricsServer(HttpListenerMetricsServerOptions options)
+    {
+        _settings = ServerSettings.From(options);
+        _handler = new MetricsRequestHandler(_settings);
+    }
+
+    /// <summary>
+    /// Gets the URL metrics are served at, with the actual port (also when <see cref="HttpListenerMetricsServerOptions.Port"/>
+    /// is 0); null until the server has started. It keeps its value after the server stops.
+    /// </summary>
+    public Uri? MetricsUrl { get; private set; }
+
+    /// <summary>Gets whether the server is listening.</summary>
+    public bool IsRunning => Volatile.Read(ref _session) is not null;
+
+    /// <summary>Starts listening. A server that was stopped may be started again (with port 0, possibly on another port).</summary>
+    /// <exception cref="InvalidOperationException">The server is already running, or the address and port cannot be listened on (for example the port is in use); the message names them.</exception>
+    /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            if (_session is not null)
+            {
+                throw new InvalidOperationException($"The metrics server is already running on {MetricsUrl}.");
+            }
+
+            var (listener, port) = ListenerBinder.Start(_settings);
+            MetricsUrl = new Uri($"http://{_settings.UrlHost}:{port}{_settings.Path}");
+            Volatile.Write(ref _session, new ListenerSession(listener, _handler, _settings.Logger));
+            Log.Started(_settings.Logger, MetricsUrl);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stops listening. Scrapes in flight are allowed to finish while new ones are answered 503; if
+    /// <paramref name="cancellationToken"/> is cancelled first, the rest are cancelled and their connections
+    /// aborted, and the method returns without throwing. Stopping a server that is not running does nothing.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Stops the server, giving in-flight scrapes up to 5 seconds to finish, and releases it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _lifecycle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            using var grace = new CancellationTokenSource(DisposeGracePeriod);
+            await StopCoreAsync(grace.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
+        var session = _session;
+        if (session is null)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _session, null);
+        await session.StopAsync(cancellationToken).ConfigureAwait(false);
+        Log.Stopped(_settings.Logger, MetricsUrl!);
+    }
+
+    private void ThrowIfDisposed()
+    {
+#if NET
+        ObjectDisposedException.ThrowIf(_disposed, this);
+#else
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(HttpListenerMetricsServer));
+        }
+#endif
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using Pyrometer.Exposition;
+
+namespace Pyrometer.Transports.HttpListener;
+
+/// <summary>Options for a <see cref="HttpListenerMetricsServer"/>.</summary>
+public sealed class HttpListenerMetricsServerOptions
+{
+    /// <summary>
+    /// Gets or sets the address or host name to listen on. Default: <c>127.0.0.1</c>, so metrics are reachable
+    /// from this machine only. Use <c>+</c> (or <c>*</c>, <c>0.0.0.0</c>, <c>::</c>) to listen on every interface.
+    /// </summary>
+    /// <remarks>
+    /// HttpListener matches the request's <c>Host</c> header against this value: a server on <c>127.0.0.1</c>
+    /// answers <c>http://127.0.0.1:port/</c>, not <c>http://localhost:port/</c>. Listening on every interface
+    /// accepts any host name; on Windows it needs a URL reservation (<c>netsh http add urlacl</c>) or admin rights.
+    /// </remarks>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Gets or sets the TCP port. 0 picks a free port when the server starts; read the result from
+    /// <see cref="HttpListenerMetricsServer.MetricsUrl"/>. Default: 0.
+    /// </summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Gets or sets the path metrics are served at; it must start with <c>/</c>. Other paths answer 404.
+    /// Default: <c>/metrics</c>.
+    /// </summary>
+    public string Path { get; set; } = "/metrics";
+
+    /// <summary>Gets or sets the registry to expose. Default: <see cref="MetricRegistry.Default"/>.</summary>
+    public MetricRegistry? Registry { get; set; }
+
+    /// <summary>
+    /// Gets or sets the formats to serve, negotiated from each request's <c>Accept</c> header or chosen by name
+    /// with a query such as <c>?format=openmetrics</c> (an unknown name is answered 400). Default: the Prometheus
+    /// text format 0.0.4 (<c>text</c>, the fallback) and OpenMetrics 1.0.0 (<c>openmetrics</c>).
+    /// </summary>
+    public ExpositionFormatCollection? Formats { get; set; }
+
+    /// <summary>Gets or sets whether responses are gzip-compressed for clients that accept gzip. Default: true.</summary>
+    public bool EnableCompression { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how many scrapes may be collected and written at once; further scrapes wait up to
+    /// <see cref="ScrapeQueueTimeout"/> for a slot, then get 503. Default: 4.
+    /// </summary>
+    public int MaxConcurrentScrapes { get; set; } = 4;
+
+    /// <summary>
+    /// Gets or sets how long a scrape waits for a slot when <see cref="MaxConcurrentScrapes"/> are running
+    /// before it is answered 503; zero answers at once. Default: 2 seconds.
+    /// </summary>
+    public TimeSpan ScrapeQueueTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets the logger factory for start, stop and failed scrapes. Default: none (nothing is logged).</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+}
