@@ -1,0 +1,28 @@
+using System.Buffers;
+using Pyrometer.Exposition;
+
+namespace Pyrometer.Transports.HttpListener.Tests.Fakes;
+
+/// <summary>Wraps a real format and counts the responses written with it, to see what a client negotiated.</summary>
+internal sealed class CountingFormat(ExpositionFormat inner) : ExpositionFormat
+{
+    private int _writes;
+
+    public int Writes => Volatile.Read(ref _writes);
+
+    public override string Name => inner.Name;
+
+    public override string MediaType => inner.MediaType;
+
+    public override string ContentType => inner.ContentType;
+
+    public override double Quality => inner.Quality;
+
+    public override bool Satisfies(MediaRange range) => inner.Satisfies(range);
+
+    public override void Write(IBufferWriter<byte> destination, CollectedMetrics metrics)
+    {
+        Interlocked.Increment(ref _writes);
+        inner.Write(destination, metrics);
+    }
+}
