@@ -392,16 +392,17 @@ public sealed class MetricsRequestHandlerTests
     }
 
     [Fact]
-    public async Task StopAsync_TokenCancelledWhileCallbackIgnoresIt_ReturnsAndTheLateScrapeDoesNotCrash()
+    public async Task StopAsync_TokenCancelledWhileCallbackIgnoresIt_Answers503AndTheLateHandlerDoesNotCrash()
     {
         var registry = new MetricRegistry();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var callbackDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var callback = registry.AddCollectCallback(async _ =>
         {
             started.TrySetResult();
             await gate.Task;
+            callbackDone.TrySetResult();
         });
         var logs = new ListLoggerFactory();
         var options = Options(registry);
@@ -412,12 +413,15 @@ public sealed class MetricsRequestHandlerTests
 
         using var bound = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await server.Server.StopAsync(bound.Token).WaitAsync(TimeSpan.FromSeconds(20));
-        var scrapeEndedByStop = await Task.WhenAny(scrape, Task.Delay(TimeSpan.FromSeconds(20))) == scrape;
+        using var response = await scrape.WaitAsync(TimeSpan.FromSeconds(20));
         gate.SetResult();
+        await callbackDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await Task.Delay(100);
 
         Assert.False(server.Server.IsRunning);
-        Assert.True(scrapeEndedByStop);
-        await WaitUntilAsync(() => logs.Entries.Any(e => e.Message.StartsWith("A response could not be completed")));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("The metrics server is stopping\n", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
     private static HttpListenerMetricsServerOptions Options(MetricRegistry? registry = null) =>

@@ -18,7 +18,7 @@ internal sealed class ListenerSession
     private readonly MetricsRequestHandler _handler;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort = new();
-    private readonly HashSet<Task> _inFlight = [];
+    private readonly HashSet<PendingRequest> _inFlight = [];
     private readonly Task _acceptLoop;
     private volatile bool _stopping;
     private volatile bool _closed;
@@ -33,18 +33,20 @@ internal sealed class ListenerSession
 
     /// <summary>
     /// Stops: new scrapes are answered 503 while the ones in flight finish; when the token is cancelled first,
-    /// the ones left are cancelled and their connections aborted. Then the listener is closed.
+    /// the ones left are cancelled and answered 503 (or cut off, if they were already writing their body).
+    /// Then the listener is closed.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
-        Task[] inFlight;
+        PendingRequest[] inFlight;
         lock (_inFlight)
         {
             inFlight = [.. _inFlight];
         }
 
-        var drained = await Task.WhenAll(inFlight).FinishedBeforeAsync(cancellationToken).ConfigureAwait(false);
+        var handling = Task.WhenAll(inFlight.Select(r => r.Handling));
+        var drained = await handling.FinishedBeforeAsync(cancellationToken).ConfigureAwait(false);
         _closed = true;
         if (drained)
         {
@@ -53,13 +55,17 @@ internal sealed class ListenerSession
         }
         else
         {
-            Log.StopAborted(_logger, inFlight.Count(t => !t.IsCompleted));
+            Log.StopAborted(_logger, inFlight.Count(r => !r.Handling.IsCompleted));
             _abort.Cancel();
 
-            // Requests that honour the cancellation answer 503 at once; closing their connections first would
-            // make HttpListener send an empty 200 in their place.
+            // Handlers that honour the cancellation answer 503 themselves; the server answers for the rest.
             using var grace = new CancellationTokenSource(AbortGracePeriod);
-            await Task.WhenAll(inFlight).FinishedBeforeAsync(grace.Token).ConfigureAwait(false);
+            await handling.FinishedBeforeAsync(grace.Token).ConfigureAwait(false);
+            foreach (var request in inFlight)
+            {
+                AnswerInPlaceOfHandler(request);
+            }
+
             _listener.Abort();
         }
 
@@ -86,29 +92,48 @@ internal sealed class ListenerSession
                 continue;
             }
 
-            Track(Task.Run(() => _handler.HandleAsync(context, _stopping, _abort.Token)));
+            Track(context);
         }
     }
 
-    private void Track(Task request)
+    private void Track(HttpListenerContext context)
     {
+        var request = new PendingRequest(context);
         lock (_inFlight)
         {
+            request.Handling = Task.Run(() => _handler.HandleAsync(request, _stopping, _abort.Token));
             _inFlight.Add(request);
         }
 
-        request.ContinueWith(
-            static (finished, state) =>
+        request.Handling.ContinueWith(
+            static (_, state) =>
             {
-                var inFlight = (HashSet<Task>)state!;
+                var (inFlight, finished) = ((HashSet<PendingRequest>, PendingRequest))state!;
                 lock (inFlight)
                 {
                     inFlight.Remove(finished);
                 }
             },
-            _inFlight,
+            (_inFlight, request),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private void AnswerInPlaceOfHandler(PendingRequest request)
+    {
+        if (request.Handling.IsCompleted || !request.TakeForServer())
+        {
+            return;
+        }
+
+        try
+        {
+            MetricsRequestHandler.AnswerStopping(request);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            Log.ResponseAborted(_logger, ex);
+        }
     }
 }

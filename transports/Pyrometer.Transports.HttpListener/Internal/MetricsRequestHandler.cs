@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
-using Pyrometer.Exposition;
 
 namespace Pyrometer.Transports.HttpListener.Internal;
 
@@ -10,6 +9,7 @@ namespace Pyrometer.Transports.HttpListener.Internal;
 internal sealed class MetricsRequestHandler
 {
     private const string TextContentType = "text/plain; charset=utf-8";
+    private const string StoppingMessage = "The metrics server is stopping";
 
     private readonly ServerSettings _settings;
     private readonly SemaphoreSlim _scrapeSlots;
@@ -20,52 +20,76 @@ internal sealed class MetricsRequestHandler
         _scrapeSlots = new SemaphoreSlim(settings.MaxConcurrentScrapes, settings.MaxConcurrentScrapes);
     }
 
+    /// <summary>
+    /// Answers 503 for a request whose handler has not started writing, from outside the handler. HttpListener
+    /// would otherwise answer an empty 200 when the connection is closed under it.
+    /// </summary>
+    public static void AnswerStopping(PendingRequest pending)
+    {
+        var bytes = Encoding.UTF8.GetBytes(StoppingMessage + "\n");
+        var response = pending.Response;
+        response.StatusCode = 503;
+        response.ContentType = TextContentType;
+        response.KeepAlive = false;
+        response.ContentLength64 = bytes.Length;
+        if (!pending.IsHead)
+        {
+            response.OutputStream.Write(bytes, 0, bytes.Length);
+        }
+
+        response.Close();
+    }
+
     /// <summary>Answers the request and closes the response. Never throws: a failure aborts the connection and is logged.</summary>
-    /// <param name="context">The request.</param>
+    /// <param name="pending">The request.</param>
     /// <param name="stopping">Whether the server is stopping, in which case scrapes are answered 503.</param>
     /// <param name="aborted">Cancelled when the server gives up waiting for in-flight requests.</param>
-    public async Task HandleAsync(HttpListenerContext context, bool stopping, CancellationToken aborted)
+    public async Task HandleAsync(PendingRequest pending, bool stopping, CancellationToken aborted)
     {
         try
         {
-            await RespondAsync(context, stopping, aborted).ConfigureAwait(false);
-            context.Response.Close();
+            await RespondAsync(pending, stopping, aborted).ConfigureAwait(false);
+            if (!pending.AnsweredByServer)
+            {
+                pending.Response.Close();
+            }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!pending.AnsweredByServer)
         {
             Log.ResponseAborted(_settings.Logger, ex);
             try
             {
-                context.Response.Abort();
+                pending.Response.Abort();
             }
             catch (Exception abortFailure) when (abortFailure is ObjectDisposedException or HttpListenerException or IOException)
             {
                 // The connection is already gone.
             }
         }
+        catch (Exception)
+        {
+            // The server answered in this handler's place and closed the connection, which is what failed here.
+        }
     }
 
-    private async Task RespondAsync(HttpListenerContext context, bool stopping, CancellationToken aborted)
+    private async Task RespondAsync(PendingRequest pending, bool stopping, CancellationToken aborted)
     {
-        var request = context.Request;
-        var response = context.Response;
-        var isHead = request.HttpMethod == "HEAD";
+        var request = pending.Context.Request;
         if (!_settings.IsMetricsPath(Uri.UnescapeDataString(request.Url!.AbsolutePath)))
         {
-            await WriteTextAsync(response, 404, $"Not found: metrics are served at {_settings.Path}", isHead, aborted).ConfigureAwait(false);
+            await WriteTextAsync(pending, 404, $"Not found: metrics are served at {_settings.Path}", aborted).ConfigureAwait(false);
             return;
         }
 
-        if (!isHead && request.HttpMethod != "GET")
+        if (!pending.IsHead && request.HttpMethod != "GET")
         {
-            response.AddHeader("Allow", "GET, HEAD");
-            await WriteTextAsync(response, 405, "Method not allowed: use GET or HEAD", isHead, aborted).ConfigureAwait(false);
+            await WriteTextAsync(pending, 405, "Method not allowed: use GET or HEAD", aborted, ("Allow", "GET, HEAD")).ConfigureAwait(false);
             return;
         }
 
         if (stopping)
         {
-            await WriteStoppingAsync(response, isHead).ConfigureAwait(false);
+            await WriteStoppingAsync(pending).ConfigureAwait(false);
             return;
         }
 
@@ -76,21 +100,20 @@ internal sealed class MetricsRequestHandler
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            await WriteStoppingAsync(response, isHead).ConfigureAwait(false);
+            await WriteStoppingAsync(pending).ConfigureAwait(false);
             return;
         }
 
         if (!gotSlot)
         {
             Log.TooManyScrapes(_settings.Logger, _settings.MaxConcurrentScrapes);
-            response.AddHeader("Retry-After", "1");
-            await WriteTextAsync(response, 503, "Too many concurrent scrapes; try again later", isHead, aborted).ConfigureAwait(false);
+            await WriteTextAsync(pending, 503, "Too many concurrent scrapes; try again later", aborted, ("Retry-After", "1")).ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await ScrapeAsync(request, response, isHead, aborted).ConfigureAwait(false);
+            await ScrapeAsync(pending, aborted).ConfigureAwait(false);
         }
         finally
         {
@@ -98,14 +121,15 @@ internal sealed class MetricsRequestHandler
         }
     }
 
-    private async Task ScrapeAsync(HttpListenerRequest request, HttpListenerResponse response, bool isHead, CancellationToken aborted)
+    private async Task ScrapeAsync(PendingRequest pending, CancellationToken aborted)
     {
+        var request = pending.Context.Request;
         var requested = request.QueryString["format"];
         var format = requested is null ? _settings.Formats.Negotiate(request.Headers["Accept"]) : _settings.Formats.FindByName(requested);
         if (format is null)
         {
             var names = string.Join(", ", _settings.Formats.Select(f => f.Name));
-            await WriteTextAsync(response, 400, $"Unknown format '{requested}'; available: {names}", isHead, aborted).ConfigureAwait(false);
+            await WriteTextAsync(pending, 400, $"Unknown format '{requested}'; available: {names}", aborted).ConfigureAwait(false);
             return;
         }
 
@@ -125,23 +149,29 @@ internal sealed class MetricsRequestHandler
             }
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
             {
-                await WriteStoppingAsync(response, isHead).ConfigureAwait(false);
+                await WriteStoppingAsync(pending).ConfigureAwait(false);
                 return;
             }
             catch (MetricsCollectionException ex)
             {
                 Log.CollectFailed(_settings.Logger, ex);
-                await WriteTextAsync(response, 503, "Collecting metrics failed; see the server's log", isHead, aborted).ConfigureAwait(false);
+                await WriteTextAsync(pending, 503, "Collecting metrics failed; see the server's log", aborted).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (!aborted.IsCancellationRequested)
             {
                 Log.ScrapeFailed(_settings.Logger, ex);
-                await WriteTextAsync(response, 500, "Writing metrics failed; see the server's log", isHead, aborted).ConfigureAwait(false);
+                await WriteTextAsync(pending, 500, "Writing metrics failed; see the server's log", aborted).ConfigureAwait(false);
+                return;
+            }
+
+            if (!pending.TakeForHandler())
+            {
                 return;
             }
 
             var payload = compressed ?? body;
+            var response = pending.Response;
             response.StatusCode = 200;
             response.ContentType = format.ContentType;
             response.AddHeader("Vary", "Accept, Accept-Encoding");
@@ -151,7 +181,7 @@ internal sealed class MetricsRequestHandler
             }
 
             response.ContentLength64 = payload.Length;
-            if (!isHead)
+            if (!pending.IsHead)
             {
                 await payload.WriteToAsync(response.OutputStream, aborted).ConfigureAwait(false);
             }
@@ -174,20 +204,38 @@ internal sealed class MetricsRequestHandler
         return compressed;
     }
 
-    // Also used when stopping cancels a scrape before its headers are sent: HttpListener's Abort would answer an empty 200.
-    private static Task WriteStoppingAsync(HttpListenerResponse response, bool isHead)
-    {
-        response.KeepAlive = false;
-        return WriteTextAsync(response, 503, "The metrics server is stopping", isHead, CancellationToken.None);
-    }
+    private static Task WriteStoppingAsync(PendingRequest pending) =>
+        WriteTextAsync(pending, 503, StoppingMessage, CancellationToken.None, closeConnection: true);
 
-    private static async Task WriteTextAsync(HttpListenerResponse response, int statusCode, string message, bool isHead, CancellationToken aborted)
+    private static async Task WriteTextAsync(
+        PendingRequest pending,
+        int statusCode,
+        string message,
+        CancellationToken aborted,
+        (string Name, string Value)? header = null,
+        bool closeConnection = false)
     {
+        if (!pending.TakeForHandler())
+        {
+            return;
+        }
+
         var bytes = Encoding.UTF8.GetBytes(message + "\n");
+        var response = pending.Response;
         response.StatusCode = statusCode;
         response.ContentType = TextContentType;
+        if (header is var (name, value))
+        {
+            response.AddHeader(name, value);
+        }
+
+        if (closeConnection)
+        {
+            response.KeepAlive = false;
+        }
+
         response.ContentLength64 = bytes.Length;
-        if (!isHead)
+        if (!pending.IsHead)
         {
             await response.OutputStream.WriteAsync(bytes.AsMemory(), aborted).ConfigureAwait(false);
         }
