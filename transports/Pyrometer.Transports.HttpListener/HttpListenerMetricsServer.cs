@@ -40,7 +40,8 @@ public sealed class HttpListenerMetricsServer : IAsyncDisposable
 
     /// <summary>
     /// Gets the URL metrics are served at, with the actual port (also when <see cref="HttpListenerMetricsServerOptions.Port"/>
-    /// is 0); null until the server has started. It keeps its value after the server stops.
+    /// is 0); null until the server has started. It keeps its value after the server stops. When listening on every
+    /// interface (<see cref="HttpListenerMetricsServerOptions.Host"/> <c>+</c>) it names <c>localhost</c>.
     /// </summary>
     public Uri? MetricsUrl { get; private set; }
 
