@@ -16,9 +16,11 @@ internal sealed class FamilyLayout
     /// <param name="familyName">The name the suffixed samples (<c>_bucket</c>, <c>_sum</c>, <c>_count</c>, <c>_created</c>) build on.</param>
     /// <param name="writesCreated">Whether each series gets a <c>_created</c> sample.</param>
     /// <param name="writesSumAndCount">Whether histograms and summaries get <c>_sum</c> and <c>_count</c> samples.</param>
+    /// <param name="writesExemplars">Whether counter samples and histogram buckets carry their exemplars.</param>
     /// <param name="formatLabelNumber">Renders a bucket bound or quantile as a label value.</param>
-    public FamilyLayout(Collector collector, string header, string familyName, bool writesCreated, bool writesSumAndCount, NumberWriter formatLabelNumber)
+    public FamilyLayout(Collector collector, string header, string familyName, bool writesCreated, bool writesSumAndCount, bool writesExemplars, NumberWriter formatLabelNumber)
     {
+        WritesExemplars = writesExemplars;
         Header = Encoding.UTF8.GetBytes(header);
         SampleName = collector.EncodedName;
         BucketName = Encoding.UTF8.GetBytes(familyName + "_bucket");
@@ -50,6 +52,9 @@ internal sealed class FamilyLayout
 
     /// <summary>Gets the <c>_created</c> sample name, or null when the format writes no creation time.</summary>
     public byte[]? CreatedName { get; }
+
+    /// <summary>Gets whether counter samples and histogram buckets are followed by their latest exemplar, if any.</summary>
+    public bool WritesExemplars { get; }
 
     /// <summary>Gets <c>le="…"</c> for each bucket of a histogram, or <c>quantile="…"</c> for each quantile of a summary.</summary>
     public byte[][] ExtraLabels { get; }

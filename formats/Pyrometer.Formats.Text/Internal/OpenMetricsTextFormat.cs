@@ -6,7 +6,7 @@ namespace Pyrometer.Formats.Text.Internal;
 /// <summary>
 /// The OpenMetrics 1.0.0 text format: <c># TYPE</c>, <c># UNIT</c> and <c># HELP</c> lines named after the
 /// family (a counter's name without <c>_total</c>), <c>_created</c> samples, canonical <c>le</c> and
-/// <c>quantile</c> values, and a closing <c># EOF</c>.
+/// <c>quantile</c> values, exemplars on counter samples and histogram buckets, and a closing <c># EOF</c>.
 /// </summary>
 internal sealed class OpenMetricsTextFormat : TextExpositionFormat
 {
@@ -71,6 +71,8 @@ internal sealed class OpenMetricsTextFormat : TextExpositionFormat
 
         // A histogram with a negative bucket bound must not expose a sum, and then not a count either.
         var writesSumAndCount = collector is not Histogram histogram || !(histogram.UpperBounds[0] < 0);
-        return new FamilyLayout(collector, header.ToString(), family, writesCreated, writesSumAndCount, NumberFormatter.FormatCanonical);
+        // OpenMetrics allows exemplars on counter _total samples and histogram buckets only, so not on "unknown".
+        var writesExemplars = type is "counter" or "histogram";
+        return new FamilyLayout(collector, header.ToString(), family, writesCreated, writesSumAndCount, writesExemplars, NumberFormatter.FormatCanonical);
     }
 }

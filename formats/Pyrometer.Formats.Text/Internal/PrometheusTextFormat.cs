@@ -4,6 +4,7 @@ namespace Pyrometer.Formats.Text.Internal;
 
 /// <summary>
 /// The Prometheus text exposition format 0.0.4: <c># HELP</c> and <c># TYPE</c> lines, then one line per sample.
+/// The format has no exemplars, so recorded ones are left out.
 /// </summary>
 internal sealed class PrometheusTextFormat : TextExpositionFormat
 {
@@ -34,6 +35,6 @@ internal sealed class PrometheusTextFormat : TextExpositionFormat
         var header =
             $"# HELP {name} {HelpText.Escape(collector.Help, escapeQuotes: false)}\n" +
             $"# TYPE {name} {TypeName(collector.Type)}\n";
-        return new FamilyLayout(collector, header, name, writesCreated: false, writesSumAndCount: true, NumberFormatter.FormatDouble);
+        return new FamilyLayout(collector, header, name, writesCreated: false, writesSumAndCount: true, writesExemplars: false, NumberFormatter.FormatDouble);
     }
 }

@@ -23,6 +23,11 @@ internal abstract partial class TextExpositionFormat
             case CounterSeries counter:
                 WriteName(ref output, layout.SampleName.Span, constLabels, counter.EncodedLabels, default);
                 output.WriteDouble(counter.Value);
+                if (layout.WritesExemplars)
+                {
+                    WriteExemplar(ref output, counter.Exemplar);
+                }
+
                 output.Write((byte)'\n');
                 WriteCreated(ref output, layout, constLabels, counter);
                 break;
@@ -58,6 +63,11 @@ internal abstract partial class TextExpositionFormat
             {
                 WriteName(ref output, layout.BucketName, constLabels, labels, buckets[i]);
                 output.WriteInt64(counts[i]);
+                if (layout.WritesExemplars)
+                {
+                    WriteExemplar(ref output, series.GetExemplar(i));
+                }
+
                 output.Write((byte)'\n');
             }
 
@@ -124,6 +134,22 @@ internal abstract partial class TextExpositionFormat
             output.WriteUnixSeconds(series.Created);
             output.Write((byte)'\n');
         }
+    }
+
+    /// <summary>Writes <c> # {labels} value timestamp</c> after a sample, or nothing when there is no exemplar.</summary>
+    private static void WriteExemplar(ref Utf8Output output, RecordedExemplar? exemplar)
+    {
+        if (exemplar is null)
+        {
+            return;
+        }
+
+        output.Write(" # {"u8);
+        output.Write(exemplar.EncodedLabels);
+        output.Write("} "u8);
+        output.WriteDouble(exemplar.Value);
+        output.Write((byte)' ');
+        output.WriteUnixSeconds(exemplar.Timestamp);
     }
 
     /// <summary>Writes <c>name{registry labels,series labels,extra} </c>, leaving out the braces when there are no labels.</summary>
