@@ -8,6 +8,10 @@ namespace Pyrometer.Formats.Text.Tests.Internal;
 
 public class TextExpositionFormatTests(ITestOutputHelper output)
 {
+    // Now and then a measured write is charged a few KiB it did not allocate (seen on a busy machine with tests
+    // running in parallel); what a write itself allocates shows in every attempt, so the least is what counts.
+    private const int MeasuredAttempts = 3;
+
     public static TheoryData<string> FormatNames => ["text", "openmetrics"];
 
     [Theory]
@@ -142,11 +146,16 @@ public class TextExpositionFormatTests(ITestOutputHelper output)
         var metrics = await registry.CollectAsync();
         var buffer = new ArrayBufferWriter<byte>(16 * 1024 * 1024);
         format.Write(buffer, metrics);
-        buffer.ResetWrittenCount();
+        var least = long.MaxValue;
+        for (var attempt = 0; attempt < MeasuredAttempts; attempt++)
+        {
+            buffer.ResetWrittenCount();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            format.Write(buffer, metrics);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        format.Write(buffer, metrics);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return least;
     }
 
     private static async Task<long> AllocatedByWriteAsyncToStream(ExpositionFormat format, MetricRegistry registry)
@@ -154,14 +163,19 @@ public class TextExpositionFormatTests(ITestOutputHelper output)
         var metrics = await registry.CollectAsync();
         var stream = new MemoryStream(16 * 1024 * 1024);
         await format.WriteAsync(stream, metrics);
-        stream.Position = 0;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var pending = format.WriteAsync(stream, metrics);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(pending.IsCompletedSuccessfully);
-        await pending;
-        return allocated;
+        var least = long.MaxValue;
+        for (var attempt = 0; attempt < MeasuredAttempts; attempt++)
+        {
+            stream.Position = 0;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var pending = format.WriteAsync(stream, metrics);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(pending.IsCompletedSuccessfully);
+            await pending;
+        }
+
+        return least;
     }
 
     /// <summary>Records each write, optionally completing it asynchronously.</summary>
