@@ -96,7 +96,85 @@ internal static class SampleRegistries
         return registry;
     }
 
-    /// <summary>About <paramref name="seriesCount"/> series spread over counters, gauges, histograms and summaries.</summary>
+    /// <summary>
+    /// Counters and histograms with exemplars: labelled and unlabelled, latest wins, escapes and non-ASCII text, the
+    /// 128 code point limit, no labels, every bucket including +Inf, negative values, a counter OpenMetrics writes as
+    /// unknown, and timestamps with and without a fraction. With <paramref name="recordExemplars"/> false it records
+    /// the same values without exemplars.
+    /// </summary>
+    public static MetricRegistry Exemplars(bool recordExemplars = true)
+    {
+        var time = new FakeTimeProvider(Start);
+        var registry = new MetricRegistry(new MetricRegistryOptions
+        {
+            ConstLabels = new Dictionary<string, string> { ["instance"] = "web-01" },
+            TimeProvider = time,
+        });
+
+        void Add(CounterSeries series, double amount, Exemplar exemplar)
+        {
+            if (recordExemplars)
+            {
+                series.Add(amount, exemplar);
+            }
+            else
+            {
+                series.Add(amount);
+            }
+        }
+
+        void Observe(HistogramSeries series, double value, Exemplar exemplar)
+        {
+            if (recordExemplars)
+            {
+                series.Observe(value, exemplar);
+            }
+            else
+            {
+                series.Observe(value);
+            }
+        }
+
+        var requests = registry.CreateCounter("http_requests_total", "Requests handled.", "method");
+        var get = requests.WithLabels("GET");
+        Add(get, 1, Exemplar.From("trace_id", "0af7651916cd43dd8448eb211c80319c"));
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        Add(get, 2, Exemplar.From(("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"), ("span_id", "00f067aa0ba902b7")));
+        requests.WithLabels("POST").Add(5);
+        Add(requests.WithLabels("PUT"), 1.5e6, Exemplar.From("trace_id", new string('ä', 120)));
+
+        var jobs = registry.CreateCounter("jobs_total", "Jobs done.");
+        time.Advance(TimeSpan.FromMilliseconds(72));
+        Add(jobs.WithLabels(), 1, Exemplar.From());
+
+        var paths = registry.CreateCounter("files_total", "Files, with an exemplar that needs escaping.");
+        time.Advance(TimeSpan.FromTicks(1));
+        Add(paths.WithLabels(), 3, Exemplar.From("path", "C:\\tmp \"quoted\"\nZürich 日本"));
+
+        var legacy = registry.CreateCounter("legacy_events", "A counter named without _total.");
+        Add(legacy.WithLabels(), 1, Exemplar.From("trace_id", "dropped"));
+
+        registry.CreateGauge("queue_depth", "Items waiting.").Set(7);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var duration = registry.CreateHistogram("request_duration_seconds", "Request latency.", new HistogramOptions { LabelNames = ["route"], Buckets = [0.1, 0.5, 1] });
+        var home = duration.WithLabels("/");
+        Observe(home, 0.05, Exemplar.From("trace_id", "a"));
+        Observe(home, 0.3, Exemplar.From("trace_id", "b"));
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        Observe(home, 0.07, Exemplar.From("trace_id", "c"));
+        Observe(home, 2.5, Exemplar.From("trace_id", "d"));
+        home.Observe(0.4);
+        duration.WithLabels("/login").Observe(0.2);
+
+        var change = registry.CreateHistogram("temperature_change_celsius", "Change since the last reading.", new HistogramOptions { Buckets = [-10, 0, 10] });
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Observe(change.WithLabels(), -12.5, Exemplar.From("sensor", "north"));
+        Observe(change.WithLabels(), 4, Exemplar.From("sensor", "south"));
+        return registry;
+    }
+
+    /// <summary>About <paramref name="seriesCount"/> series spread over counters, gauges, histograms and summaries, with exemplars.</summary>
     public static MetricRegistry Large(int seriesCount)
     {
         var time = new FakeTimeProvider(Start);
@@ -112,10 +190,11 @@ internal static class SampleRegistries
         for (var i = 0; i < seriesCount / 4; i++)
         {
             var label = "op-" + i;
-            counter.WithLabels(label, i % 2 == 0 ? "ok" : "failed").Add(i * 1234567.891);
+            var exemplar = Exemplar.From(("trace_id", "trace-" + i), ("span_id", "span-" + i));
+            counter.WithLabels(label, i % 2 == 0 ? "ok" : "failed").Add(i * 1234567.891, exemplar);
             gauge.WithLabels(label).Set(i / 7.0);
             var series = histogram.WithLabels(label);
-            series.Observe(i / 1000.0);
+            series.Observe(i / 1000.0, exemplar);
             series.Observe(i);
             summary.WithLabels(label).Observe(i * 3.5);
             time.Advance(TimeSpan.FromTicks(12345));

@@ -6,7 +6,7 @@ using Pyrometer.Formats.Text.Tests.Infrastructure;
 
 namespace Pyrometer.Formats.Text.Tests.Internal;
 
-public class OpenMetricsTextFormatTests
+public partial class OpenMetricsTextFormatTests
 {
     private static readonly ExpositionFormat Format = TextFormats.OpenMetrics;
 

@@ -5,7 +5,7 @@ using Pyrometer.Formats.Text.Tests.Infrastructure;
 
 namespace Pyrometer.Formats.Text.Tests.Internal;
 
-public class PrometheusTextFormatTests
+public partial class PrometheusTextFormatTests
 {
     private static readonly ExpositionFormat Format = TextFormats.Prometheus;
 
