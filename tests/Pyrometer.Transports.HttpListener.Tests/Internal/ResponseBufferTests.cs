@@ -6,7 +6,7 @@ namespace Pyrometer.Transports.HttpListener.Tests.Internal;
 public sealed class ResponseBufferTests
 {
     [Fact]
-    public async Task WriteToAsync_AcrossManySegments_CopiesEverythingInOrder()
+    public async Task WriteToAsync_AfterGrowingManyTimes_CopiesEverythingInOrder()
     {
         var expected = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7)).ToArray();
         using var buffer = new ResponseBuffer();
@@ -27,7 +27,23 @@ public sealed class ResponseBufferTests
     }
 
     [Fact]
-    public void Write_StreamWritesLargerThanASegment_AreKeptWhole()
+    public async Task WriteToAsync_LargeBody_IsOneWrite()
+    {
+        using var buffer = new ResponseBuffer();
+        for (var i = 0; i < 100; i++)
+        {
+            buffer.Write(new byte[4096], 0, 4096);
+        }
+
+        using var destination = new WriteCountingStream();
+        await buffer.WriteToAsync(destination, CancellationToken.None);
+
+        Assert.Equal(1, destination.Writes);
+        Assert.Equal(409_600, destination.Length);
+    }
+
+    [Fact]
+    public void Write_LargerThanTheBuffer_IsKeptWhole()
     {
         var expected = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();
         using var buffer = new ResponseBuffer();
@@ -42,7 +58,7 @@ public sealed class ResponseBufferTests
     }
 
     [Fact]
-    public void GetMemory_SizeHintLargerThanASegment_ReturnsEnoughSpace()
+    public void GetMemory_SizeHintLargerThanTheBuffer_ReturnsEnoughSpace()
     {
         using var buffer = new ResponseBuffer();
 
@@ -85,5 +101,54 @@ public sealed class ResponseBufferTests
         using var copy = new MemoryStream();
         buffer.WriteTo(copy);
         Assert.Equal("abcdef"u8.ToArray(), copy.ToArray());
+    }
+
+    private sealed class WriteCountingStream : Stream
+    {
+        private long _length;
+
+        public int Writes { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Count(count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Count(buffer.Length);
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Count(buffer.Length);
+            return default;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Count(count);
+            return Task.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        private void Count(int bytes)
+        {
+            Writes++;
+            _length += bytes;
+        }
     }
 }
