@@ -9,7 +9,8 @@ public sealed partial class CounterSeries : MetricSeries, ICounter
 
     private double _value;
 
-    // Created the first time two threads collide on _value; from then on each processor adds to its own cell.
+    // Created the first time two threads collide on _value; from then on each thread adds to a cell of its own,
+    // moving to another cell whenever it collides there too.
     private PaddedDouble[]? _cells;
 
     internal CounterSeries(Collector collector, string[] labelNames, string[] labelValues, int hash)
@@ -62,9 +63,9 @@ public sealed partial class CounterSeries : MetricSeries, ICounter
                 Stripe();
             }
         }
-        else
+        else if (!AtomicDouble.Add(ref cells[ThreadProbe.Current & (cells.Length - 1)].Value, amount))
         {
-            AtomicDouble.Add(ref cells[ProcessorId() & (cells.Length - 1)].Value, amount);
+            ThreadProbe.Advance();
         }
     }
 
@@ -76,14 +77,6 @@ public sealed partial class CounterSeries : MetricSeries, ICounter
             Interlocked.CompareExchange(ref _cells, new PaddedDouble[CellCount], null);
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ProcessorId() =>
-#if NET
-        Thread.GetCurrentProcessorId();
-#else
-        Environment.CurrentManagedThreadId;
-#endif
 
     private static int CellsFor(int processors)
     {
