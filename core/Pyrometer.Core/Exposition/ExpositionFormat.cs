@@ -30,14 +30,14 @@ public abstract class ExpositionFormat
     public abstract void Write(IBufferWriter<byte> destination, CollectedMetrics metrics);
 
     /// <summary>
-    /// Writes the metrics to a stream. The default buffers in pooled memory and copies it to the stream;
+    /// Writes the metrics to a stream. The default buffers in pooled memory and copies it to the stream in one write;
     /// formats may override it to stream as they go.
     /// </summary>
     public virtual async ValueTask WriteAsync(Stream destination, CollectedMetrics metrics, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(destination);
-        using var buffer = new PooledBufferWriter();
+        using var buffer = new PooledByteBuffer();
         Write(buffer, metrics);
-        await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        await buffer.WriteToAsync(destination, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -54,7 +54,7 @@ internal abstract partial class TextExpositionFormat : ExpositionFormat
     public sealed override async ValueTask WriteAsync(Stream destination, CollectedMetrics metrics, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(destination);
-        using var buffer = new ChunkedBufferWriter(2 * FlushThreshold);
+        using var buffer = new PooledByteBuffer(2 * FlushThreshold);
         var snapshot = default(SeriesSnapshot);
         try
         {
@@ -68,13 +68,13 @@ internal abstract partial class TextExpositionFormat : ExpositionFormat
                     next = WriteSome(buffer, layout, metrics, snapshot.Items(count), next);
                     if (buffer.WrittenCount >= FlushThreshold)
                     {
-                        await buffer.FlushAsync(destination, cancellationToken).ConfigureAwait(false);
+                        await buffer.FlushToAsync(destination, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
 
             WriteTrailer(buffer);
-            await buffer.FlushAsync(destination, cancellationToken).ConfigureAwait(false);
+            await buffer.FlushToAsync(destination, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -111,7 +111,7 @@ internal abstract partial class TextExpositionFormat : ExpositionFormat
         return layout;
     }
 
-    private static int WriteSome(ChunkedBufferWriter destination, FamilyLayout layout, in CollectedMetrics metrics, ReadOnlySpan<MetricSeries> series, int start)
+    private static int WriteSome(PooledByteBuffer destination, FamilyLayout layout, in CollectedMetrics metrics, ReadOnlySpan<MetricSeries> series, int start)
     {
         var room = FlushThreshold - destination.WrittenCount;
         var constLabels = metrics.EncodedConstLabels;

@@ -133,14 +133,16 @@ internal sealed class MetricsRequestHandler
             return;
         }
 
-        ResponseBuffer? body = null;
-        ResponseBuffer? compressed = null;
+        // The body is buffered whole so the response carries a Content-Length and a failure while writing still
+        // becomes a clean 500.
+        PooledByteBuffer? body = null;
+        PooledByteBuffer? compressed = null;
         try
         {
             try
             {
                 var metrics = await _settings.Registry.CollectAsync(aborted).ConfigureAwait(false);
-                body = new ResponseBuffer();
+                body = new PooledByteBuffer();
                 format.Write(body, metrics);
                 if (_settings.EnableCompression && AcceptEncoding.AllowsGzip(request.Headers["Accept-Encoding"]))
                 {
@@ -180,9 +182,12 @@ internal sealed class MetricsRequestHandler
                 response.AddHeader("Content-Encoding", "gzip");
             }
 
-            response.ContentLength64 = payload.Length;
+            response.ContentLength64 = payload.WrittenCount;
             if (!pending.IsHead)
             {
+                // One write matters: HttpListener sends the headers with at most 16 KiB of the first write, and every
+                // further write separately; on Linux, several partial sends in a row run into Nagle's algorithm and the
+                // client's delayed ACK, which added 40 ms to scrapes of 36 KB to 83 KB bodies written in 32 KiB pieces.
                 await payload.WriteToAsync(response.OutputStream, aborted).ConfigureAwait(false);
             }
         }
@@ -193,15 +198,23 @@ internal sealed class MetricsRequestHandler
         }
     }
 
-    private static ResponseBuffer Compress(ResponseBuffer body)
+    private static PooledByteBuffer Compress(PooledByteBuffer body)
     {
-        var compressed = new ResponseBuffer();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        var compressed = new PooledByteBuffer();
+        try
         {
-            body.WriteTo(gzip);
-        }
+            using (var gzip = new GZipStream(new PooledByteBufferStream(compressed), CompressionLevel.Fastest))
+            {
+                body.WriteTo(gzip);
+            }
 
-        return compressed;
+            return compressed;
+        }
+        catch
+        {
+            compressed.Dispose();
+            throw;
+        }
     }
 
     private static Task WriteStoppingAsync(PendingRequest pending) =>
