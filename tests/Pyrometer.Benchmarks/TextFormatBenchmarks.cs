@@ -7,6 +7,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using Pyrometer.Exposition;
 using Pyrometer.Formats.Text;
+using Pyrometer.Transports.HttpListener;
 using Prom = Prometheus;
 
 namespace Pyrometer.Benchmarks;
@@ -22,8 +23,8 @@ namespace Pyrometer.Benchmarks;
 /// internal collection response on every call, which would show up in the allocations measured. So
 /// <c>OpenTelemetryOverHttp</c> scrapes its <c>AddPrometheusHttpListener</c> endpoint on loopback with an
 /// <see cref="HttpClient"/> (response cache off, scope and target info off, histograms given the same buckets
-/// through a view): that row includes HTTP. <c>PyrometerOverHttp</c> serves Pyrometer's output through a bare
-/// <see cref="HttpListener"/> and is scraped the same way, so compare the two HTTP rows with each other.</para>
+/// through a view): that row includes HTTP. <c>PyrometerOverHttp</c> scrapes Pyrometer's own
+/// <see cref="HttpListenerMetricsServer"/> the same way, so compare the two HTTP rows with each other.</para>
 /// </remarks>
 [MemoryDiagnoser]
 public class TextFormatBenchmarks
@@ -41,7 +42,7 @@ public class TextFormatBenchmarks
     private Prom.ExpositionFormat _prometheusNetFormat;
     private Meter _meter = null!;
     private MeterProvider _openTelemetry = null!;
-    private PyrometerEndpoint _pyrometerEndpoint = null!;
+    private HttpListenerMetricsServer _pyrometerServer = null!;
     private HttpClient _client = null!;
     private Uri _openTelemetryUri = null!;
     private string _accept = null!;
@@ -78,7 +79,8 @@ public class TextFormatBenchmarks
         RecordOpenTelemetry(_meter);
         _openTelemetryUri = new Uri($"http://127.0.0.1:{openTelemetryPort}/metrics");
 
-        _pyrometerEndpoint = new PyrometerEndpoint(_pyrometer, FreePort());
+        _pyrometerServer = new HttpListenerMetricsServer(new HttpListenerMetricsServerOptions { Registry = _pyrometer });
+        await _pyrometerServer.StartAsync().ConfigureAwait(false);
         _client = new HttpClient();
 
         await Verify(Pyrometer, nameof(Pyrometer)).ConfigureAwait(false);
@@ -88,10 +90,10 @@ public class TextFormatBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
+    public async Task Cleanup()
     {
         _client.Dispose();
-        _pyrometerEndpoint.Dispose();
+        await _pyrometerServer.DisposeAsync().ConfigureAwait(false);
         _openTelemetry.Dispose();
         _meter.Dispose();
     }
@@ -112,7 +114,7 @@ public class TextFormatBenchmarks
     }
 
     [Benchmark]
-    public Task PyrometerOverHttp() => ScrapeAsync(_pyrometerEndpoint.Uri);
+    public Task PyrometerOverHttp() => ScrapeAsync(_pyrometerServer.MetricsUrl!);
 
     [Benchmark]
     public Task OpenTelemetryOverHttp() => ScrapeAsync(_openTelemetryUri);
@@ -238,51 +240,5 @@ public class TextFormatBenchmarks
         }
 
         Console.WriteLine($"// {name} ({Format}): {_stream.Length:N0} bytes");
-    }
-
-    /// <summary>Pyrometer behind a bare <see cref="HttpListener"/>, serving one scrape at a time.</summary>
-    private sealed class PyrometerEndpoint : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly MetricRegistry _registry;
-        private readonly ExpositionFormatCollection _formats = new ExpositionFormatCollection().AddTextFormats();
-        private readonly Task _serving;
-
-        public PyrometerEndpoint(MetricRegistry registry, int port)
-        {
-            _registry = registry;
-            Uri = new Uri($"http://127.0.0.1:{port}/metrics");
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            _listener.Start();
-            _serving = ServeAsync();
-        }
-
-        public Uri Uri { get; }
-
-        public void Dispose()
-        {
-            _listener.Close();
-            try
-            {
-                _serving.GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                // Closing the listener ends the pending GetContextAsync.
-            }
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                var context = await _listener.GetContextAsync().ConfigureAwait(false);
-                var format = _formats.Negotiate(context.Request.Headers["Accept"]);
-                context.Response.ContentType = format.ContentType;
-                var metrics = await _registry.CollectAsync().ConfigureAwait(false);
-                await format.WriteAsync(context.Response.OutputStream, metrics).ConfigureAwait(false);
-                context.Response.Close();
-            }
-        }
     }
 }
