@@ -41,20 +41,4 @@ public sealed partial class HistogramSeries
         var created = new RecordedExemplar?[_counts.Length];
         return Interlocked.CompareExchange(ref _exemplars, created, null) ?? created;
     }
-
-    // The same search as Observe(double), kept apart so that the path without exemplars stays as it is.
-    private int BucketOf(double value)
-    {
-        var bounds = _upperBounds;
-        var i = 0;
-        while (!(value <= bounds[i]))
-        {
-            if (++i == bounds.Length)
-            {
-                ThrowHelper.NaNObservation(value);
-            }
-        }
-
-        return i;
-    }
 }

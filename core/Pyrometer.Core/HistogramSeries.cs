@@ -40,19 +40,7 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double value)
     {
-        var bounds = _upperBounds;
-        var i = 0;
-
-        // The last bound is +Inf, so the scan always stops; NaN compares false everywhere and is caught there.
-        while (!(value <= bounds[i]))
-        {
-            if (++i == bounds.Length)
-            {
-                ThrowHelper.NaNObservation(value);
-            }
-        }
-
-        Interlocked.Increment(ref _counts[i]);
+        Interlocked.Increment(ref _counts[BucketOf(value)]);
         AtomicDouble.Add(ref _sum, value);
     }
 
@@ -78,5 +66,23 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
 
         sum = Volatile.Read(ref _sum);
         return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int BucketOf(double value)
+    {
+        var bounds = _upperBounds;
+        var i = 0;
+
+        // The last bound is +Inf, so the scan always stops; NaN compares false everywhere and is caught there.
+        while (!(value <= bounds[i]))
+        {
+            if (++i == bounds.Length)
+            {
+                ThrowHelper.NaNObservation(value);
+            }
+        }
+
+        return i;
     }
 }
