@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Pyrometer;
@@ -49,19 +48,10 @@ public abstract class Collector<TSeries> : Collector
         Guard.NotNull(labels);
         if (LabelNameArray.Length > 0)
         {
-            return WithDeclaredLabels(labels);
+            return WithLabels(DeclaredValues(labels));
         }
 
-        var pairs = labels.ToArray();
-        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var names = new string[pairs.Length];
-        var values = new string[pairs.Length];
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            names[i] = pairs[i].Key;
-            values[i] = pairs[i].Value;
-        }
-
+        var (names, values) = SortedByName(labels);
         var hash = SeriesTable<TSeries>.HashOf(names, values);
         return _table.Find(names, values, hash) ?? AddSeries(names, values, hash, checkNames: true);
     }
@@ -83,8 +73,13 @@ public abstract class Collector<TSeries> : Collector
     public bool RemoveLabels(Labels labels)
     {
         Guard.NotNull(labels);
-        var series = FindSeries(labels);
-        return series is not null && _table.Remove(LabelNameArray.Length > 0 ? null : series.LabelNameArray, series.LabelValueArray);
+        if (LabelNameArray.Length > 0)
+        {
+            return _table.Remove(null, DeclaredValues(labels));
+        }
+
+        var (names, values) = SortedByName(labels);
+        return _table.Remove(names, values);
     }
 
     /// <inheritdoc />
@@ -126,7 +121,8 @@ public abstract class Collector<TSeries> : Collector
         return series;
     }
 
-    private TSeries WithDeclaredLabels(Labels labels)
+    /// <summary>The values of a label set in the order the collector declared its label names.</summary>
+    private string[] DeclaredValues(Labels labels)
     {
         var names = LabelNameArray;
         if (labels.Count != names.Length)
@@ -134,46 +130,29 @@ public abstract class Collector<TSeries> : Collector
             throw LabelSetMismatch(labels);
         }
 
-        var values = ArrayPool<string>.Shared.Rent(names.Length);
-        try
+        var values = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
         {
-            for (var i = 0; i < names.Length; i++)
-            {
-                values[i] = labels.TryGetValue(names[i], out var value) ? value : throw LabelSetMismatch(labels);
-            }
+            values[i] = labels.TryGetValue(names[i], out var value) ? value : throw LabelSetMismatch(labels);
+        }
 
-            return WithLabels(values.AsSpan(0, names.Length));
-        }
-        finally
-        {
-            Array.Clear(values, 0, names.Length);
-            ArrayPool<string>.Shared.Return(values);
-        }
+        return values;
     }
 
-    private TSeries? FindSeries(Labels labels)
+    /// <summary>A free-form label set as names and values sorted by name, so label order never matters.</summary>
+    private static (string[] Names, string[] Values) SortedByName(Labels labels)
     {
-        if (LabelNameArray.Length > 0)
-        {
-            if (labels.Count != LabelNameArray.Length)
-            {
-                throw LabelSetMismatch(labels);
-            }
-
-            var values = new string[LabelNameArray.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = labels.TryGetValue(LabelNameArray[i], out var value) ? value : throw LabelSetMismatch(labels);
-            }
-
-            return _table.Find(null, values, SeriesTable<TSeries>.HashOf(null, values));
-        }
-
         var pairs = labels.ToArray();
         Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var names = pairs.Select(p => p.Key).ToArray();
-        var labelValues = pairs.Select(p => p.Value).ToArray();
-        return _table.Find(names, labelValues, SeriesTable<TSeries>.HashOf(names, labelValues));
+        var names = new string[pairs.Length];
+        var values = new string[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            names[i] = pairs[i].Key;
+            values[i] = pairs[i].Value;
+        }
+
+        return (names, values);
     }
 
     private TSeries AddSeries(string[] names, ReadOnlySpan<string> values, int hash, bool checkNames)

@@ -45,8 +45,6 @@ public abstract class MetricSeries
 
     internal string[] LabelNameArray => _labelNames;
 
-    internal string[] LabelValueArray => _labelValues;
-
     internal bool Matches(string[]? names, ReadOnlySpan<string> values)
     {
         var own = _labelValues;
