@@ -73,6 +73,8 @@ public sealed class HttpListenerMetricsServerTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync());
 
         Assert.Contains($"127.0.0.1:{port}", error.Message);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
+        Assert.Contains(". Is the port in use?", error.Message, StringComparison.Ordinal);
         Assert.False(server.IsRunning);
         Assert.Null(server.MetricsUrl);
     }

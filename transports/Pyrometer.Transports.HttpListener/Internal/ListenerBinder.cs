@@ -43,7 +43,7 @@ internal static class ListenerBinder
         catch (Exception ex) when (ex is HttpListenerException or SocketException)
         {
             listener.Close();
-            throw new InvalidOperationException($"The metrics server could not listen on {settings.Host}:{port}: {ex.Message}. Is the port in use? Choose another port, or 0 for a free one.", ex);
+            throw new InvalidOperationException($"The metrics server could not listen on {settings.Host}:{port}: {ex.Message.TrimEnd('.', ' ')}. Is the port in use? Choose another port, or 0 for a free one.", ex);
         }
     }
 
