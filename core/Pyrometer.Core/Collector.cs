@@ -8,6 +8,7 @@ namespace Pyrometer;
 /// </summary>
 public abstract class Collector
 {
+    private const string TotalSuffix = "_total";
     private static readonly IReadOnlyList<KeyValuePair<string, string>> NoConstLabels = [];
 
     private protected Collector(string name, string help, MetricType type, CollectorOptions options, TimeProvider? defaultTime, string? reservedLabelName = null)
@@ -31,11 +32,12 @@ public abstract class Collector
         }
 
         LabelNameArray = labelNames;
+        ReservedLabelName = reservedLabelName;
         ConstLabels = options.ConstLabels is { Count: > 0 } constLabels ? SortedPairs(constLabels) : NoConstLabels;
         foreach (var pair in ConstLabels)
         {
             ValidateLabelName(pair.Key, reservedLabelName, name);
-            Guard.NotNull(pair.Value);
+            MetricNames.ValidateLabelValue(pair.Value, pair.Key, $"metric '{name}'", nameof(options));
             if (Array.IndexOf(labelNames, pair.Key) >= 0)
             {
                 throw new ArgumentException($"Label '{pair.Key}' of metric '{name}' is both a const label and a declared label.", nameof(options));
@@ -83,6 +85,38 @@ public abstract class Collector
 
     internal MetricRegistry? Registry { get; set; }
 
+    /// <summary>Gets the label the formats add to this collector's samples (<c>le</c>, <c>quantile</c>), or null.</summary>
+    internal string? ReservedLabelName { get; }
+
+    /// <summary>
+    /// Gets every name this collector takes in an exposition, in any format: its sample names with their suffixes
+    /// and its family names (OpenMetrics names a counter's family without <c>_total</c>). Two collectors of one
+    /// registry must not share any.
+    /// </summary>
+    internal IEnumerable<string> ExposedNames
+    {
+        get
+        {
+            yield return Name;
+            switch (Type)
+            {
+                case MetricType.Counter when Name.EndsWith(TotalSuffix, StringComparison.Ordinal):
+                    var family = Name.Substring(0, Name.Length - TotalSuffix.Length);
+                    yield return family;
+                    yield return family + "_created";
+                    break;
+                case MetricType.Histogram:
+                    yield return Name + "_bucket";
+                    goto case MetricType.Summary;
+                case MetricType.Summary:
+                    yield return Name + "_sum";
+                    yield return Name + "_count";
+                    yield return Name + "_created";
+                    break;
+            }
+        }
+    }
+
     /// <summary>Removes every series. Handles kept by callers keep working but are no longer exposed.</summary>
     public abstract void Clear();
 
@@ -116,6 +150,9 @@ public abstract class Collector
     internal virtual void PrepareForCollect()
     {
     }
+
+    /// <summary>Gets the series label names this collector uses besides its const labels: the declared ones, or those of its free-form series.</summary>
+    internal abstract IEnumerable<string> SeriesLabelNames();
 
     private static void ValidateLabelName(string labelName, string? reserved, string metricName, string paramName = "options")
     {

@@ -15,6 +15,7 @@ public sealed partial class MetricRegistry
     private readonly object _lock = new();
 #endif
     private readonly byte[] _encodedConstLabels;
+    private readonly Dictionary<string, Collector> _exposedNames = new(StringComparer.Ordinal);
     private Collector[] _collectors = [];
     private CollectCallback[] _callbacks = [];
 
@@ -34,7 +35,7 @@ public sealed partial class MetricRegistry
         foreach (var pair in constLabels)
         {
             MetricNames.ValidateLabelName(pair.Key, nameof(options));
-            Guard.NotNull(pair.Value);
+            MetricNames.ValidateLabelValue(pair.Value, pair.Key, "the registry", nameof(options));
         }
 
         ConstLabels = constLabels;
@@ -57,8 +58,15 @@ public sealed partial class MetricRegistry
     internal ReadOnlySpan<byte> EncodedConstLabels => _encodedConstLabels;
 
     /// <summary>Registers a collector.</summary>
-    /// <exception cref="InvalidOperationException">The name is taken by another collector, or the collector belongs to another registry.</exception>
-    /// <exception cref="ArgumentException">A label of the collector is also one of the registry's const labels.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The name is taken by another collector, a name the collector writes (such as <c>h_count</c> of histogram
+    /// <c>h</c>, or the family <c>c</c> of counter <c>c_total</c>) is one another collector writes, or the collector
+    /// belongs to another registry.
+    /// </exception>
+    /// <exception cref="ArgumentException">
+    /// A label of the collector (declared, const, of one of its series, or <c>le</c>/<c>quantile</c> that the
+    /// formats add to histograms and summaries) is also one of the registry's const labels.
+    /// </exception>
     public void Register(Collector collector)
     {
         Guard.NotNull(collector);
@@ -79,12 +87,20 @@ public sealed partial class MetricRegistry
                 throw new InvalidOperationException($"Collector '{collector.Name}' is registered in another registry; unregister it there first.");
             }
 
-            foreach (var pair in ConstLabels)
+            ValidateConstLabelsAgainst(collector);
+            var exposedNames = collector.ExposedNames.ToArray();
+            foreach (var exposedName in exposedNames)
             {
-                if (collector.LabelNames.Contains(pair.Key) || collector.ConstLabels.Any(c => c.Key == pair.Key))
+                if (_exposedNames.TryGetValue(exposedName, out var other))
                 {
-                    throw new ArgumentException($"Collector '{collector.Name}' has label '{pair.Key}', which is already a const label of the registry.", nameof(collector));
+                    throw new InvalidOperationException(
+                        $"{Describe(collector)} would write '{exposedName}', which {Describe(other)} already writes: Prometheus would reject the exposition or keep only one of the two. Rename one of them.");
                 }
+            }
+
+            foreach (var exposedName in exposedNames)
+            {
+                _exposedNames.Add(exposedName, collector);
             }
 
             var collectors = new Collector[_collectors.Length + 1];
@@ -114,6 +130,11 @@ public sealed partial class MetricRegistry
             Array.Copy(_collectors, collectors, at);
             Array.Copy(_collectors, at + 1, collectors, at, collectors.Length - at);
             collector.Registry = null;
+            foreach (var exposedName in collector.ExposedNames)
+            {
+                _exposedNames.Remove(exposedName);
+            }
+
             Volatile.Write(ref _collectors, collectors);
             return true;
         }
@@ -180,6 +201,35 @@ public sealed partial class MetricRegistry
         }
 
         return new CollectedMetrics(collectors, this);
+    }
+
+    private static string Describe(Collector collector) =>
+        $"{collector.Type.ToString().ToLowerInvariant()} '{collector.Name}'";
+
+    private void ValidateConstLabelsAgainst(Collector collector)
+    {
+        if (ConstLabels.Count == 0)
+        {
+            return;
+        }
+
+        var seriesLabels = collector.SeriesLabelNames();
+        foreach (var pair in ConstLabels)
+        {
+            var clash = pair.Key switch
+            {
+                var n when n == collector.ReservedLabelName => $"the '{n}' label that the formats add to every {(n == "le" ? "bucket" : "quantile")} of {Describe(collector)}",
+                var n when collector.ConstLabels.Any(c => c.Key == n) => $"const label '{n}' of {Describe(collector)}",
+                var n when seriesLabels.Contains(n) => $"label '{n}' of {Describe(collector)}",
+                _ => null,
+            };
+            if (clash is not null)
+            {
+                throw new ArgumentException(
+                    $"Registry const label '{pair.Key}' clashes with {clash}: a series would carry the label twice, which Prometheus rejects.",
+                    nameof(collector));
+            }
+        }
     }
 
     private sealed class CollectorNameComparer : IComparer<Collector>
