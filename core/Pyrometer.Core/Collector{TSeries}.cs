@@ -48,12 +48,14 @@ public abstract class Collector<TSeries> : Collector
         Guard.NotNull(labels);
         if (LabelNameArray.Length > 0)
         {
-            return WithLabels(DeclaredValues(labels));
+            var declared = DeclaredValues(labels);
+            var declaredHash = SeriesTable<TSeries>.HashOf(null, declared);
+            return _table.Find(null, declared, declaredHash) ?? AddSeries(LabelNameArray, declared, declaredHash, checkNames: false, nameof(labels));
         }
 
         var (names, values) = SortedByName(labels);
         var hash = SeriesTable<TSeries>.HashOf(names, values);
-        return _table.Find(names, values, hash) ?? AddSeries(names, values, hash, checkNames: true);
+        return _table.Find(names, values, hash) ?? AddSeries(names, values, hash, checkNames: true, nameof(labels));
     }
 
     /// <summary>Removes the series with these label values; its handle keeps working but is no longer exposed.</summary>
@@ -98,6 +100,22 @@ public abstract class Collector<TSeries> : Collector
 
     /// <summary>Creates the handle for a new series.</summary>
     private protected abstract TSeries CreateSeries(string[] labelNames, string[] labelValues, int hash);
+
+    internal override IEnumerable<string> SeriesLabelNames()
+    {
+        if (LabelNameArray.Length > 0)
+        {
+            return LabelNameArray;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var series in Series)
+        {
+            names.UnionWith(series.LabelNameArray);
+        }
+
+        return names;
+    }
 
     internal override void PrepareForCollect()
     {
@@ -155,19 +173,20 @@ public abstract class Collector<TSeries> : Collector
         return (names, values);
     }
 
-    private TSeries AddSeries(string[] names, ReadOnlySpan<string> values, int hash, bool checkNames)
+    /// <param name="names">The label names.</param>
+    /// <param name="values">The label values, in the order of <paramref name="names"/>.</param>
+    /// <param name="hash">The hash of names and values.</param>
+    /// <param name="checkNames">Whether the names are free-form and must be validated.</param>
+    /// <param name="paramName">The caller's argument that held the labels, for messages.</param>
+    private TSeries AddSeries(string[] names, ReadOnlySpan<string> values, int hash, bool checkNames, string paramName = "labelValues")
     {
         var owned = values.ToArray();
         for (var i = 0; i < owned.Length; i++)
         {
-            if (owned[i] is null)
-            {
-                throw new ArgumentException($"Label '{names[i]}' of metric '{Name}' has a null value.", nameof(values));
-            }
-
+            MetricNames.ValidateLabelValue(owned[i], names[i], $"metric '{Name}'", paramName);
             if (checkNames)
             {
-                ValidateDynamicLabelName(names[i], nameof(values));
+                ValidateDynamicLabelName(names[i], paramName);
             }
         }
 

@@ -34,10 +34,6 @@ public sealed class Counter : Collector<CounterSeries>, ICounter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double amount) => Unlabelled.Add(amount);
 
-    /// <summary>Adds 1 to the series without labels and keeps <paramref name="exemplar"/> as its latest exemplar.</summary>
-    /// <exception cref="InvalidOperationException">The counter declares label names.</exception>
-    public void Inc(Exemplar exemplar) => Unlabelled.Inc(exemplar);
-
     /// <summary>Adds a non-negative amount to the series without labels and keeps <paramref name="exemplar"/> as its latest exemplar.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative or NaN.</exception>
     /// <exception cref="InvalidOperationException">The counter declares label names.</exception>
@@ -49,6 +45,9 @@ public sealed class Counter : Collector<CounterSeries>, ICounter
     /// <summary>Adds a non-negative amount to the series with these labels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative or NaN.</exception>
     public void Add(Labels labels, double amount) => WithLabels(labels).Add(amount);
+
+    /// <summary>Gets the series without labels (for the exemplar overload, which is an extension method).</summary>
+    internal CounterSeries UnlabelledSeries => Unlabelled;
 
     private protected override CounterSeries CreateSeries(string[] labelNames, string[] labelValues, int hash) =>
         new(this, labelNames, labelValues, hash);

@@ -32,7 +32,7 @@ public sealed class Exemplar
         foreach (var pair in labels)
         {
             MetricNames.ValidateLabelName(pair.Key, paramName);
-            Guard.NotNull(pair.Value, paramName);
+            MetricNames.ValidateLabelValue(pair.Value, pair.Key, "the exemplar", paramName);
             codePoints += pair.Key.Length + CountCodePoints(pair.Value);
         }
 

@@ -61,6 +61,9 @@ public sealed class Gauge : Collector<GaugeSeries>, IGauge
     /// <summary>Subtracts an amount from the series with these labels.</summary>
     public void Sub(Labels labels, double amount) => WithLabels(labels).Sub(amount);
 
+    /// <summary>Sets the series with these labels to the current time, in seconds since the Unix epoch.</summary>
+    public void SetToCurrentTime(Labels labels) => WithLabels(labels).SetToCurrentTime();
+
     private protected override GaugeSeries CreateSeries(string[] labelNames, string[] labelValues, int hash) =>
         new(this, labelNames, labelValues, hash);
 }

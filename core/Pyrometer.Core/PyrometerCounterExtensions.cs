@@ -7,10 +7,21 @@ namespace Pyrometer;
 
 /// <summary>
 /// Counts exceptions thrown through code into a <see cref="Counter"/>; the exception always propagates. A filter
-/// (for example <c>ex =&gt; ex is IOException</c>) limits which exceptions count; by default all do.
+/// (for example <c>ex =&gt; ex is IOException</c>) limits which exceptions count; by default all do. To count into
+/// a labelled series, as aioprometheus' <c>@count_exceptions(REQUESTS, {'route': '/'})</c> does, call these on
+/// <c>counter.WithLabels(new Labels { ["route"] = "/" })</c>. Also holds <see cref="Inc(Counter, Exemplar)"/>.
 /// </summary>
 public static class PyrometerCounterExtensions
 {
+    /// <summary>Adds 1 to the series without labels and keeps <paramref name="exemplar"/> as its latest exemplar.</summary>
+    /// <remarks>
+    /// An extension method rather than a method of <see cref="Counter"/> so that <c>counter.Inc(new() { ["kind"] = "x" })</c>
+    /// always means <see cref="Counter.Inc(Labels)"/>: C# looks at extension methods only when no method of the type
+    /// applies, in every language version.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The counter declares label names.</exception>
+    public static void Inc(this Counter counter, Exemplar exemplar) => Guard.NotNull(counter).UnlabelledSeries.Inc(exemplar);
+
     /// <summary>Runs <paramref name="action"/>, counting an exception it throws.</summary>
     public static void CountExceptions(this ICounter counter, Action action, Func<Exception, bool>? filter = null)
     {

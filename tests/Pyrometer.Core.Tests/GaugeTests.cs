@@ -108,6 +108,16 @@ public class GaugeTests
     }
 
     [Fact]
+    public void SetToCurrentTime_Labels_SetsThatSeries()
+    {
+        var gauge = _registry.CreateGauge("last_run_timestamp_seconds", "Last run.");
+
+        gauge.SetToCurrentTime(new Labels { ["job"] = "backup" });
+
+        Assert.Equal(1_700_000_000.123, gauge.WithLabels(new Dictionary<string, string> { ["job"] = "backup" }).Value);
+    }
+
+    [Fact]
     public void SetToCurrentTime_OnSeries_UsesRegistryClock()
     {
         var series = _registry.CreateGauge("last_run_timestamp_seconds", "Last run.", "job").WithLabels("backup");

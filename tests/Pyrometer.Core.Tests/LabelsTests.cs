@@ -89,4 +89,50 @@ public class LabelsTests
 
         Assert.Throws<ArgumentException>(() => new Labels(pairs));
     }
+
+    [Fact]
+    public void ImplicitConversion_Dictionary_KeepsPairs()
+    {
+        Labels labels = new Dictionary<string, string> { ["b"] = "2", ["a"] = "1" };
+
+        Assert.Equal(2, labels.Count);
+        Assert.Equal("1", labels["a"]);
+        Assert.Equal("2", labels["b"]);
+    }
+
+    [Fact]
+    public void ImplicitConversion_NullDictionary_Null()
+    {
+        Dictionary<string, string>? none = null;
+
+        Labels? labels = none;
+
+        Assert.Null(labels);
+    }
+
+    [Fact]
+    public void FromDictionary_ReadOnlyDictionary_KeepsPairs()
+    {
+        IReadOnlyDictionary<string, string> source = new Dictionary<string, string> { ["a"] = "1" };
+
+        var labels = Labels.FromDictionary(source);
+
+        Assert.Equal("1", labels["a"]);
+    }
+
+    [Fact]
+    public void ReadOnlyDictionary_Members_ReflectTheSet()
+    {
+        Check(new Labels { ["route"] = "/", ["method"] = "GET" });
+
+        static void Check(IReadOnlyDictionary<string, string> labels)
+        {
+            Assert.True(labels.ContainsKey("route"));
+            Assert.False(labels.ContainsKey("code"));
+            Assert.Equal(["route", "method"], labels.Keys);
+            Assert.Equal(["/", "GET"], labels.Values);
+            Assert.True(labels.TryGetValue("method", out var method));
+            Assert.Equal("GET", method);
+        }
+    }
 }

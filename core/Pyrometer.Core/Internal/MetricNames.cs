@@ -48,6 +48,54 @@ internal static class MetricNames
         {
             throw new ArgumentException("Help text must not be empty: every metric needs a description.", paramName);
         }
+
+        if (IndexOfLoneSurrogate(help) is var at and >= 0)
+        {
+            throw new ArgumentException($"Help text has a lone UTF-16 surrogate (U+{(int)help[at]:X4} at index {at}), which UTF-8 cannot encode.", paramName);
+        }
+    }
+
+    /// <summary>Checks a label value: not null, and UTF-16 that UTF-8 can encode exactly.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="owner">What the label belongs to, for the message: <c>metric 'x'</c>, <c>the registry</c>.</param>
+    /// <param name="labelName">The label's name.</param>
+    /// <param name="paramName">The caller's argument that held the value.</param>
+    public static void ValidateLabelValue(string? value, string labelName, string owner, string paramName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException($"Label '{labelName}' of {owner} has a null value.", paramName);
+        }
+
+        if (IndexOfLoneSurrogate(value) is var at and >= 0)
+        {
+            throw new ArgumentException(
+                $"Label '{labelName}' of {owner} has a value with a lone UTF-16 surrogate (U+{(int)value[at]:X4} at index {at}), which UTF-8 cannot encode: the value would be exposed changed.",
+                paramName);
+        }
+    }
+
+    /// <summary>The index of the first surrogate that is not half of a pair, or -1.</summary>
+    public static int IndexOfLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c < '\uD800' || c > '\uDFFF')
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
     }
 
     public static bool IsValidMetricName(string name)
