@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Pyrometer.Packaging.Tests.Infrastructure;
+
+namespace Pyrometer.Packaging.Tests;
+
+// What a debugger gets from each library's .snupkg: the PDB of every packed dll, whose SourceLink fetches each
+// source file from the repository at the commit the package was built from.
+public class SymbolPackageTests
+{
+    public static TheoryData<string> Libraries => PackageTests.Libraries;
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Snupkg_EveryAssembly_HasThePortablePdbItWasBuiltWith(string id)
+    {
+        var library = await Packages.GetAsync(id);
+        using var package = new PackageArchive(library.PackagePath);
+        using var symbols = new PackageArchive(library.SymbolPackagePath);
+
+        Assert.NotEmpty(package.LibraryAssemblies);
+        foreach (var dll in package.LibraryAssemblies)
+        {
+            var pdb = Path.ChangeExtension(dll, ".pdb");
+            Assert.Contains(pdb, symbols.Files);
+            Assert.Equal(AssemblyFile.PdbId(package.Read(dll)), SymbolFile.Id(symbols.Read(pdb)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Snupkg_SourceLink_MapsSourcesToRawFilesOfTheRepositoryAtTheBuiltCommit(string id)
+    {
+        var library = await Packages.GetAsync(id);
+        using var symbols = new PackageArchive(library.SymbolPackagePath);
+        var expected = $"{RawContentRoot(Repository.Url)}/{await Repository.HeadCommitAsync()}/*";
+
+        var pdbs = symbols.Files.Where(f => f.EndsWith(".pdb", StringComparison.Ordinal)).ToArray();
+
+        Assert.NotEmpty(pdbs);
+        foreach (var pdb in pdbs)
+        {
+            var sourceLink = SymbolFile.SourceLink(symbols.Read(pdb));
+            Assert.NotNull(sourceLink);
+            using var json = JsonDocument.Parse(sourceLink);
+            var targets = json.RootElement.GetProperty("documents").EnumerateObject().Select(p => p.Value.GetString() ?? string.Empty).ToArray();
+            Assert.Equal([expected], targets);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Snupkg_SourcesOutsideGit_AreEmbedded(string id)
+    {
+        var library = await Packages.GetAsync(id);
+        using var symbols = new PackageArchive(library.SymbolPackagePath);
+
+        // The build generates sources (assembly attributes, global usings) that git does not track.
+        Assert.All(
+            symbols.Files.Where(f => f.EndsWith(".pdb", StringComparison.Ordinal)),
+            pdb => Assert.True(SymbolFile.EmbeddedSourceCount(symbols.Read(pdb)) > 0, $"{pdb} embeds no source."));
+    }
+
+    /// <summary>Where the repository host serves a file's raw text: https://github.com/o/r becomes https://raw.githubusercontent.com/o/r.</summary>
+    private static string RawContentRoot(string repositoryUrl)
+    {
+        var url = new Uri(repositoryUrl);
+        Assert.Equal("github.com", url.Host);
+        return "https://raw.githubusercontent.com" + url.AbsolutePath.TrimEnd('/');
+    }
+}
