@@ -23,6 +23,6 @@ done
 rm -rf artifacts/packages
 for project in core/*/*.csproj formats/*/*.csproj transports/*/*.csproj integrations/*/*.csproj; do
   [[ -f $project ]] || continue
-  dotnet pack "$project" -c Release -nologo -v quiet "${build[@]}"
+  dotnet pack "$project" -c Release -o artifacts/packages -nologo -v quiet "${build[@]}"
 done
 echo "eng/pack.sh: $(find artifacts/packages -name '*.nupkg' | wc -l) packages in artifacts/packages"

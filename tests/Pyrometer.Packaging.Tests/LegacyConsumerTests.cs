@@ -40,6 +40,7 @@ public sealed class LegacyConsumerTests : IDisposable
                 <LangVersion>7.3</LangVersion>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <NuGetAudit>false</NuGetAudit>
+                <RestorePackagesPath>{Path.Combine(_directory, "packages")}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Pyrometer.Core" Version="[{core.Version}]" />
@@ -59,8 +60,8 @@ public sealed class LegacyConsumerTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>
-    /// The repository's NuGet.config plus artifacts/packages as a source and a package folder of the consumer's
-    /// own. Without a &lt;clear /&gt;, the machine's configured sources still apply, so dependencies restore.
+    /// The repository's NuGet.config plus artifacts/packages as a source. Without a &lt;clear /&gt;, the machine's
+    /// configured sources still apply, so dependencies restore.
     /// </summary>
     private void WriteNuGetConfig()
     {
@@ -68,8 +69,6 @@ public sealed class LegacyConsumerTests : IDisposable
         var root = config.Root!;
         Section(root, "packageSources").Add(
             new XElement("add", new XAttribute("key", "pyrometer-artifacts"), new XAttribute("value", Repository.PackagesDirectory)));
-        Section(root, "config").Add(
-            new XElement("add", new XAttribute("key", "globalPackagesFolder"), new XAttribute("value", Path.Combine(_directory, "packages"))));
         config.Save(Path.Combine(_directory, "NuGet.config"));
     }
 

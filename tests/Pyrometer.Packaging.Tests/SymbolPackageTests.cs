@@ -15,7 +15,7 @@ public class SymbolPackageTests
     {
         var library = await Packages.GetAsync(id);
         using var package = new PackageArchive(library.PackagePath);
-        using var symbols = new PackageArchive(library.SymbolPackagePath);
+        using var symbols = OpenSymbols(library);
 
         Assert.NotEmpty(package.LibraryAssemblies);
         foreach (var dll in package.LibraryAssemblies)
@@ -30,8 +30,7 @@ public class SymbolPackageTests
     [MemberData(nameof(Libraries))]
     public async Task Snupkg_SourceLink_MapsSourcesToRawFilesOfTheRepositoryAtTheBuiltCommit(string id)
     {
-        var library = await Packages.GetAsync(id);
-        using var symbols = new PackageArchive(library.SymbolPackagePath);
+        using var symbols = OpenSymbols(await Packages.GetAsync(id));
         var expected = $"{RawContentRoot(Repository.Url)}/{await Repository.HeadCommitAsync()}/*";
 
         var pdbs = symbols.Files.Where(f => f.EndsWith(".pdb", StringComparison.Ordinal)).ToArray();
@@ -51,13 +50,19 @@ public class SymbolPackageTests
     [MemberData(nameof(Libraries))]
     public async Task Snupkg_SourcesOutsideGit_AreEmbedded(string id)
     {
-        var library = await Packages.GetAsync(id);
-        using var symbols = new PackageArchive(library.SymbolPackagePath);
+        using var symbols = OpenSymbols(await Packages.GetAsync(id));
+
+        var pdbs = symbols.Files.Where(f => f.EndsWith(".pdb", StringComparison.Ordinal)).ToArray();
 
         // The build generates sources (assembly attributes, global usings) that git does not track.
-        Assert.All(
-            symbols.Files.Where(f => f.EndsWith(".pdb", StringComparison.Ordinal)),
-            pdb => Assert.True(SymbolFile.EmbeddedSourceCount(symbols.Read(pdb)) > 0, $"{pdb} embeds no source."));
+        Assert.NotEmpty(pdbs);
+        Assert.All(pdbs, pdb => Assert.True(SymbolFile.EmbeddedSourceCount(symbols.Read(pdb)) > 0, $"{pdb} embeds no source."));
+    }
+
+    private static PackageArchive OpenSymbols(PackedLibrary library)
+    {
+        Assert.True(File.Exists(library.SymbolPackagePath), $"No symbol package beside {library.PackagePath}.");
+        return new PackageArchive(library.SymbolPackagePath);
     }
 
     /// <summary>Where the repository host serves a file's raw text: https://github.com/o/r becomes https://raw.githubusercontent.com/o/r.</summary>
