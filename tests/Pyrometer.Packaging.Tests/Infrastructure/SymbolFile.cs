@@ -38,12 +38,15 @@ internal static class SymbolFile
         return null;
     }
 
-    /// <summary>How many source files the PDB carries the text of (EmbedUntrackedSources: those outside git).</summary>
-    public static int EmbeddedSourceCount(byte[] pdb)
+    /// <summary>The paths of the source files whose text the PDB carries (EmbedUntrackedSources: those outside git).</summary>
+    public static IReadOnlyList<string> EmbeddedSources(byte[] pdb)
     {
         using var provider = MetadataReaderProvider.FromPortablePdbImage(ImmutableArray.Create(pdb));
         var metadata = provider.GetMetadataReader();
-        return metadata.Documents.Count(document =>
-            metadata.GetCustomDebugInformation(document).Any(handle => metadata.GetGuid(metadata.GetCustomDebugInformation(handle).Kind) == EmbeddedSourceKind));
+        return metadata.Documents
+            .Where(document => metadata.GetCustomDebugInformation(document)
+                .Any(handle => metadata.GetGuid(metadata.GetCustomDebugInformation(handle).Kind) == EmbeddedSourceKind))
+            .Select(document => metadata.GetString(metadata.GetDocument(document).Name))
+            .ToArray();
     }
 }
