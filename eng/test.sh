@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (CI runs this and nothing else): sets up what the integration tests need (apt packages, a
 # Docker engine, locally built Prometheus and Pushgateway images), builds Modular.sln in Release (warnings are
-# errors) and runs every test project. Ends with "Tests: N passed, N failed"; exits non-zero on any failure.
+# errors), packs the libraries into artifacts/packages (eng/pack.sh, which the packaging tests read) and runs every
+# test project. Ends with "Tests: N passed, N failed"; exits non-zero on any failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,13 @@ export TESTCONTAINERS_RYUK_DISABLED=true
 
 if ! dotnet build Modular.sln -c Release -nologo -v quiet; then
   echo "eng/test.sh: build failed (errors above)"
+  echo "Tests: 0 passed, 0 failed"
+  exit 1
+fi
+
+# The packaging tests check the real packages, so they are packed from this build first.
+if ! eng/pack.sh --no-build; then
+  echo "eng/test.sh: pack failed (errors above)"
   echo "Tests: 0 passed, 0 failed"
   exit 1
 fi

@@ -39,6 +39,17 @@ public abstract class Collector<TSeries> : Collector
     }
 
     /// <summary>
+    /// Gets the series with these label values, in the order the label names were declared, creating it on
+    /// first use. This overload is for callers on C# 12 or earlier (a .NET Framework app on C# 7.3, say), which
+    /// cannot pass separate values to the span overload; C# 13 and later bind <c>WithLabels("a", "b")</c> to the
+    /// span overload, which allocates nothing. Keep the returned handle: its operations never allocate.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="labelValues"/> is null.</exception>
+    /// <exception cref="ArgumentException">The number of values differs from the declared label names, or a value is null.</exception>
+    public TSeries WithLabels(params string[] labelValues) =>
+        WithLabels((ReadOnlySpan<string>)Guard.NotNull(labelValues));
+
+    /// <summary>
     /// Gets the series with these labels, creating it on first use. When the collector declared label names
     /// the set must name exactly those; otherwise any names may be used and label order does not matter.
     /// </summary>
@@ -69,6 +80,16 @@ public abstract class Collector<TSeries> : Collector
 
         return _table.Remove(null, labelValues);
     }
+
+    /// <summary>
+    /// Removes the series with these label values; its handle keeps working but is no longer exposed. This
+    /// overload is for callers on C# 12 or earlier, which cannot pass separate values to the span overload.
+    /// </summary>
+    /// <returns>Whether such a series existed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="labelValues"/> is null.</exception>
+    /// <exception cref="ArgumentException">The number of values differs from the declared label names.</exception>
+    public bool RemoveLabels(params string[] labelValues) =>
+        RemoveLabels((ReadOnlySpan<string>)Guard.NotNull(labelValues));
 
     /// <summary>Removes the series with these labels; its handle keeps working but is no longer exposed.</summary>
     /// <returns>Whether such a series existed.</returns>

@@ -1,6 +1,6 @@
 namespace Pyrometer.Core.Tests;
 
-public class CollectorTests
+public partial class CollectorTests
 {
     private readonly MetricRegistry _registry = new();
 

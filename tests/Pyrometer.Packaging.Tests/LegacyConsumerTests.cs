@@ -1,0 +1,86 @@
+using System.Xml.Linq;
+using Pyrometer.Packaging.Tests.Infrastructure;
+
+namespace Pyrometer.Packaging.Tests;
+
+// A .NET Framework app's library: netstandard2.0 on C# 7.3, which knows no params spans. It builds against the
+// packed Pyrometer.Core (not the project), restored into a folder of its own so no Pyrometer.Core left in the
+// machine's package cache can stand in for it.
+public sealed class LegacyConsumerTests : IDisposable
+{
+    private const string Consumer = """
+        using Pyrometer;
+
+        namespace Consumer
+        {
+            public static class Requests
+            {
+                public static void Count(MetricRegistry registry)
+                {
+                    var counter = registry.CreateCounter("requests_total", "Requests.", "method", "code");
+                    counter.WithLabels("a", "b").Inc();
+                    counter.RemoveLabels("a", "b");
+                }
+            }
+        }
+        """;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("pyrometer-consumer-").FullName;
+
+    [Fact]
+    public async Task Build_CSharp73NetStandardLibraryCallingWithLabels_Succeeds()
+    {
+        var core = await Packages.GetAsync("Pyrometer.Core");
+        WriteNuGetConfig();
+        File.WriteAllText(Path.Combine(_directory, "Consumer.cs"), Consumer);
+        File.WriteAllText(Path.Combine(_directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <LangVersion>7.3</LangVersion>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <NuGetAudit>false</NuGetAudit>
+                <RestorePackagesPath>{Path.Combine(_directory, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Pyrometer.Core" Version="[{core.Version}]" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var build = await ProcessRunner.RunAsync(
+            "dotnet", ["build", "-nologo", "-nodeReuse:false", "-v", "minimal"], _directory, TimeSpan.FromMinutes(3));
+
+        Assert.True(build.ExitCode == 0, $"The C# 7.3 consumer did not build:{Environment.NewLine}{build.Output}");
+        Assert.True(
+            File.Exists(Path.Combine(_directory, "packages", "pyrometer.core", core.Version, Path.GetFileName(core.PackagePath).ToLowerInvariant())),
+            "Pyrometer.Core was not restored from artifacts/packages into the consumer's own package folder.");
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>
+    /// The repository's NuGet.config plus artifacts/packages as a source. Without a &lt;clear /&gt;, the machine's
+    /// configured sources still apply, so dependencies restore.
+    /// </summary>
+    private void WriteNuGetConfig()
+    {
+        var config = XDocument.Load(Path.Combine(Repository.Root, "NuGet.config"));
+        var root = config.Root!;
+        Section(root, "packageSources").Add(
+            new XElement("add", new XAttribute("key", "pyrometer-artifacts"), new XAttribute("value", Repository.PackagesDirectory)));
+        config.Save(Path.Combine(_directory, "NuGet.config"));
+    }
+
+    private static XElement Section(XElement root, string name)
+    {
+        if (root.Element(name) is { } existing)
+        {
+            return existing;
+        }
+
+        var section = new XElement(name);
+        root.Add(section);
+        return section;
+    }
+}
