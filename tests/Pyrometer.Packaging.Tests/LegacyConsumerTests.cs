@@ -9,6 +9,7 @@ namespace Pyrometer.Packaging.Tests;
 public sealed class LegacyConsumerTests : IDisposable
 {
     private const string Consumer = """
+        using System.Collections.Generic;
         using Pyrometer;
 
         namespace Consumer
@@ -20,6 +21,11 @@ public sealed class LegacyConsumerTests : IDisposable
                     var counter = registry.CreateCounter("requests_total", "Requests.", "method", "code");
                     counter.WithLabels("a", "b").Inc();
                     counter.RemoveLabels("a", "b");
+
+                    // aioprometheus-style dict labels, as such an app would write them.
+                    var events = registry.CreateCounter("events_total", "Events.");
+                    events.Inc(new Dictionary<string, string> { ["kind"] = "timer_expiry" });
+                    events.Inc(new Labels { ["kind"] = "timer_expiry" });
                 }
             }
         }
