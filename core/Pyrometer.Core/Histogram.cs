@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Pyrometer;
 
 /// <summary>
-/// Counts observations (typically durations or sizes) into buckets, keeping their sum and count. Without
+/// Counts observations (typically durations or sizes) into buckets, keeping their sum and count: classic buckets
+/// with fixed bounds, native (exponential) buckets (<see cref="HistogramOptions.Native"/>), or both. Without
 /// labels, use it directly; with labels, address series with <c>WithLabels(...)</c> and keep the handles.
 /// </summary>
 public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
@@ -18,16 +19,31 @@ public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
     internal Histogram(string name, string help, HistogramOptions options, TimeProvider? defaultTime)
         : base(name, help, MetricType.Histogram, options, defaultTime, reservedLabelName: "le")
     {
-        UpperBoundArray = ValidatedBounds(options.Buckets ?? Buckets.Default, name, nameof(options));
+        NativeLayout = options.Native is { } native ? NativeLayout.From(native, name, nameof(options)) : null;
+        HasClassicBuckets = NativeLayout is null || options.Buckets is not null;
+        UpperBoundArray = ValidatedBounds(options.Buckets ?? (HasClassicBuckets ? Buckets.Default : []), name, nameof(options));
+        BucketSearch = new BucketSearch(UpperBoundArray);
     }
 
-    /// <summary>Gets the bucket upper bounds, strictly increasing, the last being +Inf.</summary>
+    /// <summary>
+    /// Gets the classic bucket upper bounds, strictly increasing, the last being +Inf; only +Inf for a
+    /// native-only histogram, whose text exposition is that bucket, the sum and the count.
+    /// </summary>
     public IReadOnlyList<double> UpperBounds => UpperBoundArray;
+
+    /// <summary>Gets whether the histogram has classic buckets (false for a native-only histogram).</summary>
+    public bool HasClassicBuckets { get; }
+
+    /// <summary>Gets whether the histogram keeps native buckets, set with <see cref="HistogramOptions.Native"/>.</summary>
+    public bool HasNativeBuckets => NativeLayout is not null;
 
     internal double[] UpperBoundArray { get; }
 
-    /// <summary>Records an observation in the series without labels.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    internal BucketSearch BucketSearch { get; }
+
+    internal NativeLayout? NativeLayout { get; }
+
+    /// <summary>Records an observation in the series without labels; NaN counts, in the +Inf bucket and no native bucket, and makes the sum NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double value) => Unlabelled.Observe(value);
 
@@ -35,16 +51,19 @@ public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
     /// Records an observation in the series without labels and keeps <paramref name="exemplar"/> as the latest
     /// exemplar of the bucket the value falls in.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
     /// <exception cref="InvalidOperationException">The histogram declares label names.</exception>
     public void Observe(double value, Exemplar exemplar) => Unlabelled.Observe(value, exemplar);
 
     /// <summary>Records an observation in the series with these labels.</summary>
     public void Observe(Labels labels, double value) => WithLabels(labels).Observe(value);
 
-    internal override string? DescribeDifference(Collector other) =>
-        base.DescribeDifference(other) ??
-        (((Histogram)other).UpperBoundArray.AsSpan().SequenceEqual(UpperBoundArray) ? null : "buckets differ from the registered ones");
+    internal override string? DescribeDifference(Collector other)
+    {
+        var histogram = (Histogram)other;
+        return base.DescribeDifference(other) ??
+            (histogram.UpperBoundArray.AsSpan().SequenceEqual(UpperBoundArray) && histogram.HasClassicBuckets == HasClassicBuckets ? null : "buckets differ from the registered ones") ??
+            ((histogram.NativeLayout is null && NativeLayout is null) || (NativeLayout?.SameAs(histogram.NativeLayout) ?? false) ? null : "native bucket options differ from the registered ones");
+    }
 
     private protected override HistogramSeries CreateSeries(string[] labelNames, string[] labelValues, int hash) =>
         new(this, labelNames, labelValues, hash);

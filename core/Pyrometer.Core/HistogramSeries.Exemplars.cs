@@ -7,18 +7,14 @@ public sealed partial class HistogramSeries
 
     /// <summary>
     /// Records an observation and keeps <paramref name="exemplar"/>, with the value and the current time, as the
-    /// latest exemplar of the bucket the value falls in.
+    /// latest exemplar of the classic bucket the value falls in (the +Inf one for a native-only histogram).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
     public void Observe(double value, Exemplar exemplar)
     {
         Guard.NotNull(exemplar);
-        var bucket = BucketOf(value);
-        Interlocked.Increment(ref _counts[bucket]);
-        AtomicDouble.Add(ref _sum, value);
-
+        Observe(value);
         var exemplars = Volatile.Read(ref _exemplars) ?? CreateExemplars();
-        Volatile.Write(ref exemplars[bucket], new RecordedExemplar(exemplar, value, Collector.TimeProvider.GetUtcNow()));
+        Volatile.Write(ref exemplars[_search.IndexOf(value)], new RecordedExemplar(exemplar, value, Collector.TimeProvider.GetUtcNow()));
     }
 
     /// <summary>
@@ -28,9 +24,9 @@ public sealed partial class HistogramSeries
     /// <exception cref="ArgumentOutOfRangeException">The index is not that of a bucket.</exception>
     public RecordedExemplar? GetExemplar(int bucketIndex)
     {
-        if ((uint)bucketIndex >= (uint)_counts.Length)
+        if ((uint)bucketIndex >= (uint)_buckets)
         {
-            throw new ArgumentOutOfRangeException(nameof(bucketIndex), bucketIndex, $"The histogram has {_counts.Length} buckets.");
+            throw new ArgumentOutOfRangeException(nameof(bucketIndex), bucketIndex, $"The histogram has {_buckets} buckets.");
         }
 
         return Volatile.Read(ref _exemplars) is { } exemplars ? Volatile.Read(ref exemplars[bucketIndex]) : null;
@@ -38,7 +34,7 @@ public sealed partial class HistogramSeries
 
     private RecordedExemplar?[] CreateExemplars()
     {
-        var created = new RecordedExemplar?[_counts.Length];
+        var created = new RecordedExemplar?[_buckets];
         return Interlocked.CompareExchange(ref _exemplars, created, null) ?? created;
     }
 }

@@ -2,87 +2,92 @@ using System.Runtime.CompilerServices;
 
 namespace Pyrometer;
 
-/// <summary>One series of a <see cref="Histogram"/>. Observing never allocates nor looks anything up.</summary>
+/// <summary>
+/// One series of a <see cref="Histogram"/>. Observing never allocates nor looks anything up (a native bucket
+/// never used before takes a lock to create its storage), and every reading is consistent: the count equals the
+/// buckets' total and the sum covers exactly the counted observations, even while other threads observe.
+/// </summary>
+/// <remarks>
+/// Counts live in two sides, hot and cold. An observation adds one to a word whose top bit names the hot side and
+/// whose other bits count the observations started, then adds its value to that side's sum (and native buckets)
+/// and, last, one to its classic bucket there, so a side's classic buckets total its completed observations. A
+/// reading flips the hot bit, waits until the side it retired has completed every observation started on it,
+/// and adds both sides, which nothing writes meanwhile (the other side was retired by the previous reading).
+/// </remarks>
 public sealed partial class HistogramSeries : MetricSeries, IValueObserver
 {
-    private readonly double[] _upperBounds;
+    private readonly BucketSearch _search;
+    private readonly int _buckets;
 
-    // Non-cumulative per-bucket counts; the total count is their sum, so a snapshot's +Inf bucket always equals its count.
-    private readonly long[] _counts;
-    private double _sum;
+    // Side s is _cells[s * _stride ..]: the bits of its sum, then its non-cumulative classic bucket counts.
+    private readonly int _stride;
+    private readonly long[] _cells;
+
+    // Bit 63: the hot side; bits 0-62: the observations started since creation (or the last reset).
+    private long _countAndHot;
 
     internal HistogramSeries(Histogram histogram, string[] labelNames, string[] labelValues, int hash)
         : base(histogram, labelNames, labelValues, hash)
     {
-        _upperBounds = histogram.UpperBoundArray;
-        _counts = new long[_upperBounds.Length];
-    }
-
-    /// <summary>Gets the sum of all observations.</summary>
-    public double Sum => Volatile.Read(ref _sum);
-
-    /// <summary>Gets the number of observations.</summary>
-    public long Count
-    {
-        get
+        _search = histogram.BucketSearch;
+        _buckets = histogram.UpperBoundArray.Length;
+        _stride = _buckets + 1;
+        _cells = new long[2 * _stride];
+        if (histogram.NativeLayout is { } layout)
         {
-            long total = 0;
-            foreach (ref readonly var count in _counts.AsSpan())
-            {
-                total += Volatile.Read(ref Unsafe.AsRef(in count));
-            }
-
-            return total;
+            _native = new NativeState(layout, Created);
         }
     }
 
+    /// <summary>Gets the sum of all observations, read consistently with <see cref="Count"/>.</summary>
+    public double Sum
+    {
+        get
+        {
+            Collect(default, null, out var sum);
+            return sum;
+        }
+    }
+
+    /// <summary>Gets the number of observations.</summary>
+    public long Count => Collect(default, null, out _);
+
     /// <inheritdoc />
+    /// <remarks>NaN counts, in the +Inf bucket and no native bucket, and makes the sum NaN.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double value)
     {
-        Interlocked.Increment(ref _counts[BucketOf(value)]);
-        AtomicDouble.Add(ref _sum, value);
+        var bucket = _search.IndexOf(value);
+        var started = Interlocked.Increment(ref _countAndHot);
+        var side = (int)(started >> 63) & _stride;
+        AtomicDouble.Add(ref SumOf(side), value);
+        if (_native is null)
+        {
+            Interlocked.Increment(ref _cells[side + 1 + bucket]);
+        }
+        else
+        {
+            ObserveNative(value, side, bucket);
+        }
     }
 
     /// <summary>
     /// Copies the cumulative bucket counts (one per <see cref="Histogram.UpperBounds"/> entry, the last being
     /// +Inf) into <paramref name="cumulativeCounts"/> and returns the total count, which always equals the last
-    /// bucket. Counts never decrease from one snapshot to the next.
+    /// bucket; <paramref name="sum"/> covers exactly the counted observations. Counts never decrease from one
+    /// snapshot to the next, unless a native histogram resets (see <see cref="NativeHistogramOptions.MinResetDuration"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The destination is shorter than the bucket list.</exception>
     public long CopyCumulativeCounts(Span<long> cumulativeCounts, out double sum)
     {
-        if (cumulativeCounts.Length < _counts.Length)
+        if (cumulativeCounts.Length < _buckets)
         {
-            throw new ArgumentException($"The destination needs room for {_counts.Length} buckets.", nameof(cumulativeCounts));
+            throw new ArgumentException($"The destination needs room for {_buckets} buckets.", nameof(cumulativeCounts));
         }
 
-        long total = 0;
-        for (var i = 0; i < _counts.Length; i++)
-        {
-            total += Volatile.Read(ref _counts[i]);
-            cumulativeCounts[i] = total;
-        }
-
-        sum = Volatile.Read(ref _sum);
-        return total;
+        return Collect(cumulativeCounts.Slice(0, _buckets), null, out sum);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int BucketOf(double value)
-    {
-        var bounds = _upperBounds;
-        var i = 0;
-
-        // The last bound is +Inf, so the scan always stops; NaN compares false everywhere and is caught there.
-        while (!(value <= bounds[i]))
-        {
-            if (++i == bounds.Length)
-            {
-                ThrowHelper.NaNObservation(value);
-            }
-        }
-
-        return i;
-    }
+    private ref double SumOf(int side) => ref Unsafe.As<long, double>(ref _cells[side]);
 }

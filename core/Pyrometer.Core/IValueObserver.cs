@@ -4,6 +4,6 @@ namespace Pyrometer;
 public interface IValueObserver
 {
     /// <summary>Records one observation.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN and the observer cannot hold it (a summary; a histogram counts NaN).</exception>
     void Observe(double value);
 }

@@ -92,15 +92,17 @@ public partial class HistogramTests
     }
 
     [Fact]
-    public void ObserveWithExemplar_NaN_ThrowsAndRecordsNothing()
+    public void ObserveWithExemplar_NaN_CountedAndKeptInInfBucket()
     {
         var series = Create(1, 2).WithLabels();
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => series.Observe(double.NaN, Exemplar.From("trace_id", "abc")));
+        series.Observe(double.NaN, Exemplar.From("trace_id", "abc"));
 
-        Assert.Equal("value", ex.ParamName);
-        Assert.Equal(0, series.Count);
-        Assert.All(Enumerable.Range(0, 3), i => Assert.Null(series.GetExemplar(i)));
+        Assert.Equal(1, series.Count);
+        Assert.True(double.IsNaN(series.Sum));
+        Assert.Null(series.GetExemplar(0));
+        Assert.Null(series.GetExemplar(1));
+        Assert.True(double.IsNaN(series.GetExemplar(2)!.Value));
     }
 
     [Fact]

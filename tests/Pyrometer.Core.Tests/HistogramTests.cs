@@ -163,26 +163,18 @@ public partial class HistogramTests
     }
 
     [Fact]
-    public void Observe_NaN_ThrowsAndRecordsNothing()
+    public void Observe_NaN_CountedInInfBucketAndSumIsNaN()
     {
         var histogram = Create(1, 2);
         histogram.Observe(1);
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => histogram.Observe(double.NaN));
+        histogram.Observe(double.NaN);
 
-        Assert.Equal("value", ex.ParamName);
-        var series = histogram.WithLabels();
-        Assert.Equal(1, series.Count);
-        Assert.Equal(1, series.Sum);
-    }
-
-    [Fact]
-    public void Observe_NaNOnSeries_Throws()
-    {
-        var series = _registry.CreateHistogram("latency_seconds", "Latency.", "route").WithLabels("/");
-
-        Assert.Throws<ArgumentOutOfRangeException>(() => series.Observe(double.NaN));
-        Assert.Equal(0, series.Count);
+        var cumulative = new long[3];
+        var count = histogram.WithLabels().CopyCumulativeCounts(cumulative, out var sum);
+        Assert.Equal([1, 1, 2], cumulative);
+        Assert.Equal(2, count);
+        Assert.True(double.IsNaN(sum));
     }
 
     [Fact]
@@ -260,6 +252,37 @@ public partial class HistogramTests
         Assert.True(snapshots > 1);
         Assert.Equal(Writers * ObservationsPerWriter, series.CopyCumulativeCounts(current, out _));
         Assert.Equal(Writers * ObservationsPerWriter, series.Count);
+    }
+
+    [Fact]
+    public void CopyCumulativeCounts_WhileWritersObserveOnes_SumAlwaysEqualsCount()
+    {
+        // Every observation is 1, so a consistent snapshot has sum == count exactly.
+        var series = Create(0.5, 2).WithLabels();
+        var writers = WriterThreads.Start(3, _ =>
+        {
+            for (var i = 0; i < 300_000; i++)
+            {
+                series.Observe(1);
+            }
+        });
+
+        var cumulative = new long[3];
+        var inconsistent = 0;
+        var snapshots = 0;
+        do
+        {
+            var count = series.CopyCumulativeCounts(cumulative, out var sum);
+            inconsistent += sum == count && cumulative[2] == count && cumulative[0] == 0 ? 0 : 1;
+            snapshots++;
+        }
+        while (writers.Running);
+
+        writers.Join();
+        Assert.True(snapshots > 1);
+        Assert.Equal(0, inconsistent);
+        Assert.Equal(900_000, series.Count);
+        Assert.Equal(900_000, series.Sum);
     }
 
     [Fact]
