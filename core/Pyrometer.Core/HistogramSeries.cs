@@ -36,6 +36,7 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
         if (histogram.NativeLayout is { } layout)
         {
             _native = new NativeState(layout, Created);
+            _nativeOnly = !histogram.HasClassicBuckets;
         }
     }
 

@@ -6,15 +6,22 @@ public sealed partial class HistogramSeries
 {
     private readonly NativeState? _native;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // No classic buckets: the one +Inf cell stays unused and the native counts give the count.
+    private readonly bool _nativeOnly;
+
     private void ObserveNative(double value, int side, int bucket)
     {
         var native = _native!;
         var counts = native.Side(side);
         var opened = counts.Observe(value, out var key);
 
-        // The classic bucket comes last: it tells a reading the observation is complete.
-        Interlocked.Increment(ref _cells[side + 1 + bucket]);
+        // The last add tells a reading the observation is complete: the classic bucket's, or for a native-only
+        // histogram (whose one classic bucket is the count) the native one just made.
+        if (!_nativeOnly)
+        {
+            Interlocked.Increment(ref _cells[side + 1 + bucket]);
+        }
+
         if (opened && native.Layout.MaxBucketCount > 0)
         {
             OnBucketOpened(native, counts, side, value, key);
@@ -108,7 +115,11 @@ public sealed partial class HistogramSeries
         var coldCompleted = ReadBuckets(cold, default, add: false);
         Array.Clear(_cells, cold, _stride);
         SumOf(cold) = value;
-        _cells[cold + 1 + _search.IndexOf(value)] = 1;
+        if (!_nativeOnly)
+        {
+            _cells[cold + 1 + _search.IndexOf(value)] = 1;
+        }
+
         var fresh = new NativeCounts(layout.Schema, layout.ZeroThreshold);
         fresh.Observe(value, out _);
         native.Replace(cold, fresh);

@@ -74,6 +74,17 @@ public sealed partial class HistogramSeries
     /// <summary>Returns the side's completed observations, copying or adding its bucket counts into <paramref name="counts"/> unless empty.</summary>
     private long ReadBuckets(int side, Span<long> counts, bool add)
     {
+        if (_nativeOnly)
+        {
+            var completed = _native!.Side(side).Total;
+            if (!counts.IsEmpty)
+            {
+                counts[0] = add ? counts[0] + completed : completed;
+            }
+
+            return completed;
+        }
+
         long total = 0;
         for (var i = 0; i < _buckets; i++)
         {

@@ -8,19 +8,39 @@ namespace Pyrometer.Internal;
 /// </summary>
 internal sealed class NativeCounts(int schema, double zeroThreshold)
 {
+    public readonly int Schema = schema;
+    public readonly double ZeroThreshold = zeroThreshold;
+    public readonly SparseBuckets Positive = new();
+    public readonly SparseBuckets Negative = new();
     private long _zeroCount;
-
-    public int Schema { get; } = schema;
-
-    public double ZeroThreshold { get; } = zeroThreshold;
-
-    public SparseBuckets Positive { get; } = new();
-
-    public SparseBuckets Negative { get; } = new();
+    private long _nanCount;
 
     public long ZeroCount => Volatile.Read(ref _zeroCount);
 
-    /// <summary>Counts a value (NaN in no bucket) and returns whether it opened a bucket this side had never used.</summary>
+    /// <summary>
+    /// Gets the observations counted here: zero bucket, NaN and every bucket. The last atomic add of an observation
+    /// is its native one, so for a native-only histogram this is the side's completed observations.
+    /// </summary>
+    public long Total
+    {
+        get
+        {
+            var total = ZeroCount + Volatile.Read(ref _nanCount);
+            foreach (var bucket in Positive)
+            {
+                total += bucket.Count;
+            }
+
+            foreach (var bucket in Negative)
+            {
+                total += bucket.Count;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>Counts a value (NaN in no bucket, but counted) and returns whether it opened a bucket this side had never used.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Observe(double value, out int key)
     {
@@ -37,11 +57,7 @@ internal sealed class NativeCounts(int schema, double zeroThreshold)
         }
 
         key = 0;
-        if (!double.IsNaN(value))
-        {
-            Interlocked.Increment(ref _zeroCount);
-        }
-
+        Interlocked.Increment(ref double.IsNaN(value) ? ref _nanCount : ref _zeroCount);
         return false;
     }
 
@@ -55,7 +71,7 @@ internal sealed class NativeCounts(int schema, double zeroThreshold)
     /// </summary>
     public NativeCounts Rebucketed(int schema, double zeroThreshold)
     {
-        var result = new NativeCounts(schema, zeroThreshold) { _zeroCount = ZeroCount };
+        var result = new NativeCounts(schema, zeroThreshold) { _zeroCount = ZeroCount, _nanCount = Volatile.Read(ref _nanCount) };
         var steps = Schema - schema;
         result._zeroCount += CopyInto(Positive, result.Positive, steps, zeroThreshold);
         result._zeroCount += CopyInto(Negative, result.Negative, steps, zeroThreshold);

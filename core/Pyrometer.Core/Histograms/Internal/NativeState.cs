@@ -3,12 +3,14 @@ namespace Pyrometer.Internal;
 /// <summary>The native part of a histogram series: one <see cref="NativeCounts"/> per side and what its bucket limit needs.</summary>
 internal sealed class NativeState
 {
-    private readonly NativeCounts[] _sides;
+    private NativeCounts _first;
+    private NativeCounts _second;
 
     public NativeState(NativeLayout layout, DateTimeOffset created)
     {
         Layout = layout;
-        _sides = [new(layout.Schema, layout.ZeroThreshold), new(layout.Schema, layout.ZeroThreshold)];
+        _first = new(layout.Schema, layout.ZeroThreshold);
+        _second = new(layout.Schema, layout.ZeroThreshold);
         LastReset = created;
     }
 
@@ -24,8 +26,8 @@ internal sealed class NativeState
     public int BucketCount;
 
     /// <summary>Gets the counts of the side at cell offset <paramref name="side"/> (0 or the stride).</summary>
-    public NativeCounts Side(int side) => Volatile.Read(ref _sides[side != 0 ? 1 : 0]);
+    public NativeCounts Side(int side) => side == 0 ? Volatile.Read(ref _first) : Volatile.Read(ref _second);
 
     /// <summary>Replaces the counts of a side no observer writes.</summary>
-    public void Replace(int side, NativeCounts counts) => Volatile.Write(ref _sides[side != 0 ? 1 : 0], counts);
+    public void Replace(int side, NativeCounts counts) => Volatile.Write(ref side == 0 ? ref _first : ref _second, counts);
 }
