@@ -13,6 +13,6 @@ internal sealed class TimerCountingTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         Interlocked.Increment(ref _timers);
-        return System.CreateTimer(callback, state, dueTime, period);
+        return TimeProvider.System.CreateTimer(callback, state, dueTime, period);
     }
 }
