@@ -33,19 +33,32 @@ public partial class MetricRegistryTests
     }
 
     [Fact]
-    public async Task CollectAsync_AsyncCallback_ReceivesCancellationToken()
+    public async Task CollectAsync_CallerGivesUp_CallbackTokenCancelled()
     {
         using var source = new CancellationTokenSource();
-        CancellationToken seen = default;
-        using var callback = _registry.AddCollectCallback(ct =>
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var callback = _registry.AddCollectCallback(async ct =>
         {
-            seen = ct;
-            return default;
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            finally
+            {
+                cancelled.TrySetResult(ct.IsCancellationRequested);
+            }
         });
 
-        await _registry.CollectAsync(source.Token);
+        var collect = _registry.CollectAsync(source.Token).AsTask();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var cancelledBeforeGivingUp = cancelled.Task.IsCompleted;
+        source.Cancel();
 
-        Assert.Equal(source.Token, seen);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => collect.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.True(await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.False(cancelledBeforeGivingUp);
     }
 
     [Fact]

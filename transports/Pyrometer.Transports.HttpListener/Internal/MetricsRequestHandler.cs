@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
@@ -93,14 +94,15 @@ internal sealed class MetricsRequestHandler
             return;
         }
 
+        using var deadline = ScrapeDeadline.Start(request.Headers[ScrapeDeadline.HeaderName], aborted);
         bool gotSlot;
         try
         {
-            gotSlot = await _scrapeSlots.WaitAsync(_settings.ScrapeQueueTimeout, aborted).ConfigureAwait(false);
+            gotSlot = await _scrapeSlots.WaitAsync(_settings.ScrapeQueueTimeout, deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
         {
-            await WriteStoppingAsync(pending).ConfigureAwait(false);
+            await WriteCancelledAsync(pending, deadline, aborted).ConfigureAwait(false);
             return;
         }
 
@@ -113,7 +115,9 @@ internal sealed class MetricsRequestHandler
 
         try
         {
-            await ScrapeAsync(pending, aborted).ConfigureAwait(false);
+            // A client that stops reading would hold the slot for as long as the write waits: cut it off at its deadline.
+            using var cutOff = deadline.IsClientDeadline ? deadline.Token.Register(static state => ((PendingRequest)state!).AbortIfHandlerWriting(), pending) : default;
+            await ScrapeAsync(pending, deadline, aborted).ConfigureAwait(false);
         }
         finally
         {
@@ -121,7 +125,20 @@ internal sealed class MetricsRequestHandler
         }
     }
 
-    private async Task ScrapeAsync(PendingRequest pending, CancellationToken aborted)
+    private async Task WriteCancelledAsync(PendingRequest pending, ScrapeDeadline deadline, CancellationToken aborted)
+    {
+        if (aborted.IsCancellationRequested)
+        {
+            await WriteStoppingAsync(pending).ConfigureAwait(false);
+            return;
+        }
+
+        var seconds = deadline.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        Log.DeadlinePassed(_settings.Logger, seconds);
+        await WriteTextAsync(pending, 503, $"The scrape's deadline passed ({ScrapeDeadline.HeaderName}: {seconds})", CancellationToken.None, closeConnection: true).ConfigureAwait(false);
+    }
+
+    private async Task ScrapeAsync(PendingRequest pending, ScrapeDeadline deadline, CancellationToken aborted)
     {
         var request = pending.Context.Request;
         var requested = request.QueryString["format"];
@@ -141,7 +158,7 @@ internal sealed class MetricsRequestHandler
         {
             try
             {
-                var metrics = await _settings.Registry.CollectAsync(aborted).ConfigureAwait(false);
+                var metrics = await _settings.Registry.CollectAsync(deadline.Token).ConfigureAwait(false);
                 body = new PooledByteBuffer();
                 format.Write(body, metrics);
                 if (_settings.EnableCompression && AcceptEncoding.AllowsGzip(request.Headers["Accept-Encoding"]))
@@ -149,9 +166,9 @@ internal sealed class MetricsRequestHandler
                     compressed = Compress(body);
                 }
             }
-            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
             {
-                await WriteStoppingAsync(pending).ConfigureAwait(false);
+                await WriteCancelledAsync(pending, deadline, aborted).ConfigureAwait(false);
                 return;
             }
             catch (MetricsCollectionException ex)
