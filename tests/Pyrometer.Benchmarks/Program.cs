@@ -8,7 +8,7 @@ if (RetainedMemory.Handles(args))
 
 if (ScrapeMemory.Handles(args))
 {
-    return await ScrapeMemory.RunAsync().ConfigureAwait(false);
+    return await ScrapeMemory.RunAsync(args).ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

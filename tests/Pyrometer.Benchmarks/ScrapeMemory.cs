@@ -27,12 +27,24 @@ internal static class ScrapeMemory
     private static readonly TimeSpan IdlePause = TimeSpan.FromSeconds(5);
     private const string ReportPath = "BenchmarkDotNet.Artifacts/results/Pyrometer.Benchmarks.ScrapeMemory-report-github.md";
 
+    // The option is reached by reflection so that this mode also measures builds from before it existed.
+    private static readonly System.Reflection.PropertyInfo? BufferOption = typeof(HttpListenerMetricsServerOptions).GetProperty("MaxRetainedBufferBytes");
+
     public static bool Handles(string[] args) => args.Length > 0 && args[0] == Switch;
 
-    public static async Task<int> RunAsync()
+    /// <param name="args">The switch, optionally followed by <see cref="HttpListenerMetricsServerOptions.MaxRetainedBufferBytes"/> in MiB.</param>
+    public static async Task<int> RunAsync(string[] args)
     {
+        var options = new HttpListenerMetricsServerOptions();
+        if (args.Length > 1)
+        {
+            var bytes = long.Parse(args[1], CultureInfo.InvariantCulture) * 1024 * 1024;
+            (BufferOption ?? throw new InvalidOperationException("This build has no MaxRetainedBufferBytes option.")).SetValue(options, bytes);
+        }
+
         var registry = CreateRegistry();
-        var server = new HttpListenerMetricsServer(new HttpListenerMetricsServerOptions { Registry = registry });
+        options.Registry = registry;
+        var server = new HttpListenerMetricsServer(options);
         await using var disposeServer = server.ConfigureAwait(false);
         await server.StartAsync().ConfigureAwait(false);
         using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
@@ -69,11 +81,11 @@ internal static class ScrapeMemory
         var idle = ReadRss();
 
         var table = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"RSS of a process serving {Counters * SeriesPerCounter:N0} series with HttpListenerMetricsServer, scraped {Scrapes} times on loopback ({Scrapes / 2} plain bodies of {Mib(plainBytes)} MiB, {Scrapes / 2} gzip bodies of {Mib(gzipBytes)} MiB, {scrapeTime.Elapsed.TotalSeconds:F1} s), {RuntimeDescription()}")
+            .AppendLine(CultureInfo.InvariantCulture, $"RSS of a process serving {Counters * SeriesPerCounter:N0} series with HttpListenerMetricsServer, scraped {Scrapes} times on loopback ({Scrapes / 2} plain bodies of {Mib(plainBytes)} MiB, {Scrapes / 2} gzip bodies of {Mib(gzipBytes)} MiB, {scrapeTime.Elapsed.TotalSeconds:F1} s), {Describe(options)}, {RuntimeDescription()}")
             .AppendLine()
-            .AppendLine("| RSS at start | Peak | After 12 scrapes | After idle + GC | Peak / start | After idle / start | Managed heap after idle |")
-            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|")
-            .AppendLine(CultureInfo.InvariantCulture, $"| {Mib(start)} MiB | {Mib(peak)} MiB | {Mib(after)} MiB | {Mib(idle)} MiB | {peak / (double)start:F2} | {idle / (double)start:F2} | {Mib(GC.GetTotalMemory(false))} MiB |");
+            .AppendLine("| RSS at start | Peak | After 12 scrapes | After idle + GC | Peak / start | After idle / start | Managed heap after idle | GC committed after idle |")
+            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|")
+            .AppendLine(CultureInfo.InvariantCulture, $"| {Mib(start)} MiB | {Mib(peak)} MiB | {Mib(after)} MiB | {Mib(idle)} MiB | {peak / (double)start:F2} | {idle / (double)start:F2} | {Mib(GC.GetTotalMemory(false))} MiB | {Mib(GC.GetGCMemoryInfo().TotalCommittedBytes)} MiB |");
 
         Console.Write(table);
         Directory.CreateDirectory(Path.GetDirectoryName(ReportPath)!);
@@ -152,6 +164,9 @@ internal static class ScrapeMemory
         using var self = Process.GetCurrentProcess();
         return self.WorkingSet64;
     }
+
+    private static string Describe(HttpListenerMetricsServerOptions options) =>
+        BufferOption?.GetValue(options) is long bytes ? $"MaxRetainedBufferBytes {Mib(bytes)} MiB" : "buffers in the shared ArrayPool";
 
     private static string Mib(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
 
