@@ -236,7 +236,7 @@ public sealed class HttpListenerMetricsServerTests
     [Theory]
     [InlineData(-1)]
     [InlineData(0)]
-    [InlineData(128 * 1024 - 1)]
+    [InlineData(512 * 1024 - 1)]
     public void Constructor_MaxRetainedBufferBytesBelowOneBlock_ThrowsNamingIt(long bytes)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new HttpListenerMetricsServer(Options(o => o.MaxRetainedBufferBytes = bytes)));

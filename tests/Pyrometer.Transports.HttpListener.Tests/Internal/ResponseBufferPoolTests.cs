@@ -47,7 +47,7 @@ public sealed class ResponseBufferPoolTests
         var pool = new ResponseBufferPool(limit);
         using (var stream = pool.Rent())
         {
-            WriteInPieces(stream, SizedFormat.BodyOf(Mib), 4096);
+            WriteInPieces(stream, SizedFormat.BodyOf(4 * ResponseBufferPool.BlockSize), 4096);
         }
 
         Assert.Equal(blocks * ResponseBufferPool.BlockSize, pool.MaxRetainedBytes);

@@ -12,10 +12,11 @@ namespace Pyrometer.Transports.HttpListener.Internal;
 internal sealed class ResponseBufferPool
 {
     /// <summary>
-    /// The size of a block. Every write of a body after its head is a whole block except the last, and at 128 KiB
-    /// it is longer than a TCP segment on loopback (64 KiB), which <see cref="ResponseBodyWriter"/> relies on.
+    /// The size of a block. Every write of a body after its head is a whole block except the last. A block is much
+    /// longer than a TCP segment on loopback (64 KiB), which <see cref="ResponseBodyWriter"/> relies on, and long
+    /// enough that a body takes few writes: each write through HttpListener allocates a few hundred bytes.
     /// </summary>
-    public const int BlockSize = 128 * 1024;
+    public const int BlockSize = 512 * 1024;
 
     private const string Tag = "Pyrometer.Transports.HttpListener response body";
 

@@ -96,7 +96,7 @@ internal sealed class ServerSettings
 
         if (options.MaxRetainedBufferBytes < ResponseBufferPool.BlockSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetainedBufferBytes, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.MaxRetainedBufferBytes)} must be at least {ResponseBufferPool.BlockSize} (one 128 KiB block).");
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetainedBufferBytes, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.MaxRetainedBufferBytes)} must be at least {ResponseBufferPool.BlockSize} (one 512 KiB block).");
         }
 
         if (Array.IndexOf(WildcardHosts, host) >= 0)
