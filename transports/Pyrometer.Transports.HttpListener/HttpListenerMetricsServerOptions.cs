@@ -58,8 +58,8 @@ public sealed class HttpListenerMetricsServerOptions
     /// Gets or sets how many bytes of free response buffers the server keeps for the next scrapes. A body is written
     /// into pooled 512 KiB blocks, so a scrape holds about its body's size (plus its compressed size, with gzip);
     /// when it has been sent, its blocks go back to the pool up to this amount and the rest are left to the garbage
-    /// collector. The pool holds only blocks that scrapes used, so a server with small bodies keeps little whatever
-    /// the limit; scrapes whose buffers fit within it allocate none. Set it below your bodies' size and every scrape
+    /// collector. The pool holds only blocks that scrapes used (a server whose bodies fit in one block keeps a block
+    /// or two per concurrent scrape, whatever the limit); scrapes whose buffers fit within it allocate none. Set it below your bodies' size and every scrape
     /// allocates the difference anew. It is rounded down to whole blocks and must be at least one block (524288).
     /// Default: 64 MiB.
     /// </summary>
