@@ -47,6 +47,9 @@ public sealed class HttpListenerMetricsServer : IAsyncDisposable
     /// </summary>
     public Uri? MetricsUrl { get; private set; }
 
+    /// <summary>Gets the pool the server buffers response bodies in.</summary>
+    internal ResponseBufferPool Buffers => _settings.Buffers;
+
     /// <summary>Gets whether the server is listening.</summary>
     public bool IsRunning => Volatile.Read(ref _session) is not null;
 

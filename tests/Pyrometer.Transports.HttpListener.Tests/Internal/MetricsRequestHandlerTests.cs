@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Pyrometer.Exposition;
 using Pyrometer.TestUtils;
+using Pyrometer.Transports.HttpListener.Internal;
 using Pyrometer.Transports.HttpListener.Tests.Fakes;
 
 namespace Pyrometer.Transports.HttpListener.Tests.Internal;
@@ -426,6 +427,9 @@ public sealed partial class MetricsRequestHandlerTests
     [Theory]
     [InlineData(36_000, null)]
     [InlineData(83_000, null)]
+    [InlineData(ResponseBufferPool.BlockSize + 1000, null)]
+    [InlineData((2 * ResponseBufferPool.BlockSize) + 60_000, null)]
+    [InlineData((3 * ResponseBufferPool.BlockSize) + 100, null)]
     [InlineData(1_600_000, null)]
     [InlineData(1_600_000, "gzip")]
     public async Task Get_BodiesOfScrapeSizes_ArriveWholeWithoutWaitingForDelayedAcks(int length, string? acceptEncoding)
@@ -446,7 +450,7 @@ public sealed partial class MetricsRequestHandlerTests
             var body = await response.Content.ReadAsByteArrayAsync();
             durations.Add(Stopwatch.GetElapsedTime(started));
 
-            Assert.Equal(expected, acceptEncoding is null ? body : Gunzip(body));
+            Assert.Equal(expected, acceptEncoding is null ? body : Gzip.Decompress(body));
         }
 
         // A stall behind a delayed ACK takes 40 ms on every scrape of the same size; a loopback scrape takes ~1 ms.
@@ -454,16 +458,38 @@ public sealed partial class MetricsRequestHandlerTests
         Assert.True(durations[5] < TimeSpan.FromMilliseconds(25), $"Median scrape took {durations[5].TotalMilliseconds} ms.");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gzip")]
+    public async Task Get_BodyLargerThanTheRetainedLimit_ReturnsItsBuffersAndKeepsAtMostTheLimit(string? acceptEncoding)
+    {
+        const int Limit = 1024 * 1024;
+        var expected = SizedFormat.BodyOf(6 * 1024 * 1024);
+        var options = new HttpListenerMetricsServerOptions
+        {
+            Registry = new MetricRegistry(),
+            Formats = new ExpositionFormatCollection().Add(new SizedFormat(expected.Length)),
+            MaxRetainedBufferBytes = Limit,
+        };
+        await using var server = await RunningServer.StartAsync(options);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await server.GetAsync(acceptEncoding: acceptEncoding);
+            var body = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+            Assert.Equal(expected, acceptEncoding is null ? body : Gzip.Decompress(body));
+        }
+
+        // The client can have the whole body before the handler's last write completes and it disposes its buffers.
+        await WaitUntilAsync(() => server.Server.Buffers.InUseBytes == 0);
+        Assert.InRange(server.Server.Buffers.RetainedBytes, 1, Limit);
+    }
+
     private static HttpListenerMetricsServerOptions Options(MetricRegistry? registry = null) =>
         new() { Registry = registry ?? new MetricRegistry(), Formats = FakeFormat.Both() };
 
-    private static byte[] Gunzip(byte[] compressed)
-    {
-        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var plain = new MemoryStream();
-        gzip.CopyTo(plain);
-        return plain.ToArray();
-    }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

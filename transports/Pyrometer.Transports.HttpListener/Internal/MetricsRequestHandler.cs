@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
+using Microsoft.IO;
 
 namespace Pyrometer.Transports.HttpListener.Internal;
 
@@ -150,20 +150,22 @@ internal sealed class MetricsRequestHandler
             return;
         }
 
-        // The body is buffered whole so the response carries a Content-Length and a failure while writing still
-        // becomes a clean 500.
-        PooledByteBuffer? body = null;
-        PooledByteBuffer? compressed = null;
+        // The body is buffered whole, in pooled blocks, so the response carries a Content-Length and a failure while
+        // writing still becomes a clean 500.
+        RecyclableMemoryStream? body = null;
+        RecyclableMemoryStream? compressed = null;
         try
         {
             try
             {
                 var metrics = await _settings.Registry.CollectAsync(deadline.Token).ConfigureAwait(false);
-                body = new PooledByteBuffer();
+                body = _settings.Buffers.Rent();
                 format.Write(body, metrics);
                 if (_settings.EnableCompression && AcceptEncoding.AllowsGzip(request.Headers["Accept-Encoding"]))
                 {
-                    compressed = Compress(body);
+                    compressed = _settings.Buffers.Compress(body);
+                    body.Dispose();
+                    body = null;
                 }
             }
             catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
@@ -189,7 +191,7 @@ internal sealed class MetricsRequestHandler
                 return;
             }
 
-            var payload = compressed ?? body;
+            var payload = compressed ?? body!;
             var response = pending.Response;
             response.StatusCode = 200;
             response.ContentType = format.ContentType;
@@ -199,39 +201,20 @@ internal sealed class MetricsRequestHandler
                 response.AddHeader("Content-Encoding", "gzip");
             }
 
-            response.ContentLength64 = payload.WrittenCount;
+            response.ContentLength64 = payload.Length;
             if (!pending.IsHead)
             {
                 // Not a loop of small writes: on Linux, a short write after a partial one waits for the client's
                 // delayed ACK (Nagle), which added 40 ms to scrapes of 36 KB to 83 KB bodies written in 32 KiB pieces.
                 // Not one write of any size either: the managed HttpListener copies a first write whole into the
                 // MemoryStream that holds the headers. ResponseBodyWriter explains the split that avoids both.
-                await ResponseBodyWriter.WriteAsync(response.OutputStream, payload.WrittenMemory, aborted).ConfigureAwait(false);
+                await ResponseBodyWriter.WriteAsync(response.OutputStream, payload.GetReadOnlySequence(), aborted).ConfigureAwait(false);
             }
         }
         finally
         {
             compressed?.Dispose();
             body?.Dispose();
-        }
-    }
-
-    private static PooledByteBuffer Compress(PooledByteBuffer body)
-    {
-        var compressed = new PooledByteBuffer();
-        try
-        {
-            using (var gzip = new GZipStream(new PooledByteBufferStream(compressed), CompressionLevel.Fastest))
-            {
-                body.WriteTo(gzip);
-            }
-
-            return compressed;
-        }
-        catch
-        {
-            compressed.Dispose();
-            throw;
         }
     }
 
