@@ -13,6 +13,10 @@ public abstract class MetricSeries
     private readonly string[] _labelValues;
     private byte[]? _encodedLabels;
 
+    /// <summary>This series' position in its collector's list of series, or -1 once it was removed. Written only
+    /// under the collector's write lock; lock-free lookups read it to skip removed series.</summary>
+    internal int ListIndex;
+
     private protected MetricSeries(Collector collector, string[] labelNames, string[] labelValues, int hash)
     {
         _collector = collector;
