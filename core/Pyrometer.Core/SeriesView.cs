@@ -5,8 +5,8 @@ namespace Pyrometer;
 /// <summary>
 /// The series of a collector at one moment, in creation order. A struct: taking it and enumerating it with
 /// <c>foreach</c> allocate nothing and never lock, even while other threads add and remove series. An enumeration
-/// yields every series that existed when the view was taken and was not removed since, once each; series
-/// added since are not included.
+/// yields, once each and in creation order, every series that existed when the view was taken and was not
+/// removed since; series added since are not included, and a series removed since may or may not be.
 /// </summary>
 /// <typeparam name="TSeries">The series handle type.</typeparam>
 public readonly struct SeriesView<TSeries> : IEnumerable<TSeries>

@@ -7,11 +7,12 @@ namespace Pyrometer.Internal;
 /// creation order for exposition. Writers serialize on a lock; readers never lock and never allocate.
 /// </summary>
 /// <remarks>
-/// <para>A removed series stays in its slot as a tombstone (its <see cref="MetricSeries.ListIndex"/> is -1), so
-/// a lookup running at the same time still probes past it; a later insert may take the slot over. In the list
-/// it leaves a hole. Removal therefore touches two array elements; the work of dropping tombstones and holes is
-/// done by a rebuild once they outnumber the live series, sized to the live series, so memory shrinks with
-/// them and every call costs O(1) amortized.</para>
+/// <para>A removed series stays in its slot as a tombstone, so a lookup running at the same time still probes
+/// past it, and a later insert may take the slot over. Its hash becomes -1 (<see cref="MetricSeries.IsRemoved"/>),
+/// which no lookup asks for, so lookups skip it without an extra test. In the list it leaves a hole, found
+/// through <see cref="MetricSeries.ListIndex"/>. A removal therefore writes two array elements; tombstones and
+/// holes are dropped by rebuilds once they outnumber the live series, sized to the live series, so memory
+/// shrinks with them and every call costs O(1) amortized.</para>
 /// <para>Slots are at most half used (tombstones included), so probes stay short and always end on an empty
 /// slot.</para>
 /// </remarks>
@@ -58,7 +59,8 @@ internal sealed class SeriesTable<TSeries>
             }
         }
 
-        return hash ^ (hash >>> 15);
+        // Never negative: -1 marks a removed series.
+        return (hash ^ (hash >>> 15)) & int.MaxValue;
     }
 
     /// <summary>Finds the series for these label values, or null. <paramref name="names"/> is null when the
@@ -76,7 +78,7 @@ internal sealed class SeriesTable<TSeries>
                 return null;
             }
 
-            if (series.Hash == hash && series.Matches(names, values) && series.ListIndex >= 0)
+            if (series.Hash == hash && series.Matches(names, values))
             {
                 return series;
             }
@@ -113,18 +115,20 @@ internal sealed class SeriesTable<TSeries>
 
             var list = _list;
             var index = series.ListIndex;
-            Volatile.Write(ref series.ListIndex, -1);
+            series.MarkRemoved();
             Volatile.Write(ref list.Items[index], null);
             Volatile.Write(ref list.Live, list.Live - 1);
 
+            // Sized to what is left: a burst of removals gives its memory back as it goes, and the next append
+            // that finds the list full grows it as usual.
             if (list.Holes > list.Live)
             {
-                list = Compact(list, 2 * list.Live);
+                list = Compact(list, list.Live);
             }
 
             if (_usedSlots - list.Live > list.Live)
             {
-                RebuildSlots(list);
+                RebuildSlots(list, 2);
             }
 
             return series;
@@ -138,10 +142,7 @@ internal sealed class SeriesTable<TSeries>
             var list = _list;
             foreach (var series in list.Items.AsSpan(0, list.End))
             {
-                if (series is not null)
-                {
-                    Volatile.Write(ref series.ListIndex, -1);
-                }
+                series?.MarkRemoved();
             }
 
             Volatile.Write(ref _slots, new TSeries?[InitialSlots]);
@@ -167,7 +168,7 @@ internal sealed class SeriesTable<TSeries>
         var slots = _slots;
         if ((_usedSlots + 1) * 2 > slots.Length)
         {
-            RebuildSlots(list);
+            RebuildSlots(list, 3);
         }
         else if (Insert(slots, series))
         {
@@ -195,12 +196,13 @@ internal sealed class SeriesTable<TSeries>
         return compacted;
     }
 
-    /// <summary>Publishes slots holding the live series of <paramref name="list"/>, without tombstones, sized so that
-    /// at least half as many inserts as live series fit before the next rebuild.</summary>
-    private void RebuildSlots(SeriesList<TSeries> list)
+    /// <summary>Publishes slots holding the live series of <paramref name="list"/>, without tombstones: at least
+    /// <paramref name="slotsPerSeries"/> per series, so after growth (3) at least half as many inserts as there
+    /// are series fit before the next rebuild, and after removals (2) the slots are at most half used.</summary>
+    private void RebuildSlots(SeriesList<TSeries> list, int slotsPerSeries)
     {
         var size = InitialSlots;
-        while (size < 3L * list.Live)
+        while (size < (long)slotsPerSeries * list.Live)
         {
             size *= 2;
         }
@@ -224,7 +226,7 @@ internal sealed class SeriesTable<TSeries>
     {
         var mask = slots.Length - 1;
         var i = series.Hash & mask;
-        while (slots[i] is { ListIndex: >= 0 })
+        while (slots[i] is { IsRemoved: false })
         {
             i = (i + 1) & mask;
         }

@@ -5,8 +5,8 @@ namespace Pyrometer.Core.Tests.Internal;
 public class SeriesTableTests
 {
     // Removal rebuilds the index and the list only when removed series outnumber live ones, sized to the live
-    // ones, so the bytes allocated by removing N series add up to a few dozen per series.
-    private const int MaxBytesPerRemoval = 100;
+    // ones, so the bytes allocated by removing N series add up to about 30 per series.
+    private const int MaxBytesPerRemoval = 64;
 
     private readonly MetricRegistry _registry = new();
 
