@@ -179,7 +179,13 @@ internal sealed class SeriesTable<TSeries>
     /// <summary>Publishes a list holding the live series of <paramref name="list"/> in order, without holes.</summary>
     private SeriesList<TSeries> Compact(SeriesList<TSeries> list, int capacity)
     {
-        var compacted = capacity == 0 ? SeriesList<TSeries>.Empty : new SeriesList<TSeries>(capacity);
+        if (capacity == 0)
+        {
+            Volatile.Write(ref _list, SeriesList<TSeries>.Empty);
+            return SeriesList<TSeries>.Empty;
+        }
+
+        var compacted = new SeriesList<TSeries>(capacity);
         var count = 0;
         foreach (var series in list.Items.AsSpan(0, list.End))
         {
