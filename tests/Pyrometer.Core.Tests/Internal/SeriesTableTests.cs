@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
+using Xunit.Abstractions;
 
 namespace Pyrometer.Core.Tests.Internal;
 
-public class SeriesTableTests
+public class SeriesTableTests(ITestOutputHelper output)
 {
     // Removal rebuilds the index and the list only when removed series outnumber live ones, sized to the live
     // ones, so the bytes allocated by removing N series add up to about 30 per series.
@@ -89,9 +90,11 @@ public class SeriesTableTests
             counter.WithLabels(churnIds[(2 * i) + 1]);
         }
 
+        // The writers stop once the reader has scraped enough times, or after a bounded number of rounds.
+        var scrapes = 0;
         var writers = WriterThreads.Start(2, t =>
         {
-            for (var round = 0; round < 30; round++)
+            for (var round = 0; round < 2_000 && Volatile.Read(ref scrapes) < 500; round++)
             {
                 for (var i = t; i < churnIds.Length; i += 2)
                 {
@@ -126,7 +129,6 @@ public class SeriesTableTests
 
         var buffer = new CounterSeries[4 * Stable];
         var seen = new HashSet<CounterSeries>(ReferenceEqualityComparer.Instance);
-        var scrapes = 0;
         var allocatedWhileReading = 0L;
         while (writers.Running || scrapes == 0)
         {
@@ -139,7 +141,7 @@ public class SeriesTableTests
             }
 
             allocatedWhileReading += GC.GetAllocatedBytesForCurrentThread() - before;
-            scrapes++;
+            Interlocked.Increment(ref scrapes);
 
             Assert.True(count <= view.Count, $"enumerated {count} series of a view counting {view.Count}");
             seen.Clear();
@@ -159,6 +161,7 @@ public class SeriesTableTests
 
         writers.Join();
         lookups.Join();
+        output.WriteLine($"{scrapes} scrapes while the writers ran.");
         Assert.Empty(failures);
         Assert.Equal(0, allocatedWhileReading);
         Assert.Equal(3 * Stable, counter.SeriesCount);
