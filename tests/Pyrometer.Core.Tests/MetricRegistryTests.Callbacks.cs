@@ -10,7 +10,7 @@ public partial class MetricRegistryTests
         using var callback = _registry.AddCollectCallback(() => gauge.Set(++runs));
 
         var first = await _registry.CollectAsync();
-        var firstValue = ((Gauge)first.Collectors[0]).Series[0].Value;
+        var firstValue = ((Gauge)first.Collectors[0]).Series.First().Value;
         await _registry.CollectAsync();
 
         Assert.Equal(1, firstValue);
@@ -29,7 +29,7 @@ public partial class MetricRegistryTests
 
         var collected = await _registry.CollectAsync();
 
-        Assert.Equal(42, ((Gauge)collected.Collectors[0]).Series[0].Value);
+        Assert.Equal(42, ((Gauge)collected.Collectors[0]).Series.First().Value);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public partial class MetricRegistryTests
 
         Assert.Same(failure, ex.InnerException);
         Assert.Contains("sensor offline", ex.Message);
-        Assert.Equal(7, ((Gauge)collected.Collectors[0]).Series[0].Value);
+        Assert.Equal(7, ((Gauge)collected.Collectors[0]).Series.First().Value);
     }
 
     [Fact]
@@ -196,10 +196,10 @@ public partial class MetricRegistryTests
         var collected = await _registry.CollectAsync();
 
         Assert.Equal(1, counter.Series.Count);
-        Assert.Equal(0, counter.Series[0].Value);
+        Assert.Equal(0, counter.Series.First().Value);
         Assert.Equal(1, gauge.Series.Count);
         Assert.Equal(1, histogram.Series.Count);
-        Assert.Equal(0, histogram.Series[0].Count);
+        Assert.Equal(0, histogram.Series.First().Count);
         Assert.Equal(1, summary.Series.Count);
         Assert.Equal(4, collected.Collectors.Length);
         Assert.All(collected.Collectors.ToArray(), c => Assert.Equal(1, c.SeriesCount));
