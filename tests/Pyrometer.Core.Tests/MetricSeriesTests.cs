@@ -12,7 +12,7 @@ public class MetricSeriesTests
         var counter = _registry.CreateCounter("requests_total", "Requests.");
         counter.Inc();
 
-        Assert.Equal(0, counter.Series[0].EncodedLabels.Length);
+        Assert.Equal(0, counter.Series.First().EncodedLabels.Length);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class MetricSeriesTests
         });
         gauge.Set(1);
 
-        AssertBytes("room=\"kitchen\"", gauge.Series[0].EncodedLabels);
+        AssertBytes("room=\"kitchen\"", gauge.Series.First().EncodedLabels);
     }
 
     [Theory]
@@ -92,8 +92,8 @@ public class MetricSeriesTests
         var gauge = _registry.CreateGauge("temperature", "Temperature.");
         gauge.Set(1);
 
-        Assert.Empty(gauge.Series[0].LabelNames);
-        Assert.Empty(gauge.Series[0].LabelValues);
+        Assert.Empty(gauge.Series.First().LabelNames);
+        Assert.Empty(gauge.Series.First().LabelValues);
     }
 
     private static void AssertBytes(string expected, ReadOnlySpan<byte> actual) =>
