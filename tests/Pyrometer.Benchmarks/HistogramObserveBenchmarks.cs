@@ -8,7 +8,8 @@ namespace Pyrometer.Benchmarks;
 
 /// <summary>
 /// Workload 4: observing values that hit every bucket of the default layout (.005 … 10 and +Inf) on a series
-/// with 2 labels looked up once.
+/// with 2 labels looked up once; <c>PyrometerNative</c> observes the same values into a native-only histogram
+/// (default schema 5, 160-bucket limit), which no peer offers.
 /// </summary>
 /// <remarks>
 /// OpenTelemetry gets the same bucket boundaries through a view (its own defaults differ) and, lacking bound
@@ -27,6 +28,7 @@ public class HistogramObserveBenchmarks
     private readonly double[] _values = SampleValues.AcrossBuckets(Buckets.Default);
     private int _next;
     private HistogramSeries _pyrometer = null!;
+    private HistogramSeries _pyrometerNative = null!;
     private Prom.Histogram.Child _prometheusNet = null!;
     private OpenTelemetryPipeline _pipeline = null!;
     private Histogram<double> _openTelemetry = null!;
@@ -36,6 +38,14 @@ public class HistogramObserveBenchmarks
     {
         var bounds = Buckets.Default.ToArray();
         _pyrometer = new MetricRegistry().CreateHistogram("bench_duration_seconds", "Durations.", "k1", "k2").WithLabels("a", "b");
+        _pyrometerNative = new MetricRegistry()
+            .CreateHistogram("bench_duration_seconds", "Durations.", new HistogramOptions { LabelNames = ["k1", "k2"], Native = new() })
+            .WithLabels("a", "b");
+        foreach (var value in _values)
+        {
+            _pyrometerNative.Observe(value);
+        }
+
         _prometheusNet = Prom.Metrics.WithCustomRegistry(Prom.Metrics.NewCustomRegistry())
             .CreateHistogram("bench_duration_seconds", "Durations.", new Prom.HistogramConfiguration { LabelNames = ["k1", "k2"], Buckets = bounds })
             .WithLabels("a", "b");
@@ -52,6 +62,9 @@ public class HistogramObserveBenchmarks
 
     [Benchmark(Baseline = true)]
     public void Pyrometer() => _pyrometer.Observe(_values[_next++ & Mask]);
+
+    [Benchmark]
+    public void PyrometerNative() => _pyrometerNative.Observe(_values[_next++ & Mask]);
 
     [Benchmark]
     public void PrometheusNet() => _prometheusNet.Observe(_values[_next++ & Mask]);
