@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Pyrometer.Formats.Text.Tests.Internal;
 
-public class TextExpositionFormatTests(ITestOutputHelper output)
+public partial class TextExpositionFormatTests(ITestOutputHelper output)
 {
     // Now and then a measured write is charged a few KiB it did not allocate (seen on a busy machine with tests
     // running in parallel); what a write itself allocates shows in every attempt, so the least is what counts.
