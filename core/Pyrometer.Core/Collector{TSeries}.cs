@@ -16,10 +16,13 @@ public abstract class Collector<TSeries> : Collector
     }
 
     /// <inheritdoc />
-    public override int SeriesCount => _table.List.Count;
+    public override int SeriesCount => _table.Count;
 
     /// <summary>Gets the series in creation order, for exposition. Reading it never locks nor allocates.</summary>
     public SeriesView<TSeries> Series => new(_table.List);
+
+    /// <summary>Gets the table of series, for tests of its internals.</summary>
+    internal SeriesTable<TSeries> Table => _table;
 
     /// <summary>
     /// Gets the series with these label values, in the order the label names were declared, creating it on
@@ -78,7 +81,7 @@ public abstract class Collector<TSeries> : Collector
             ThrowLabelCount(labelValues.Length);
         }
 
-        return _table.Remove(null, labelValues);
+        return Forget(_table.Remove(null, labelValues));
     }
 
     /// <summary>
@@ -98,11 +101,11 @@ public abstract class Collector<TSeries> : Collector
         Guard.NotNull(labels);
         if (LabelNameArray.Length > 0)
         {
-            return _table.Remove(null, DeclaredValues(labels));
+            return Forget(_table.Remove(null, DeclaredValues(labels)));
         }
 
         var (names, values) = SortedByName(labels);
-        return _table.Remove(names, values);
+        return Forget(_table.Remove(names, values));
     }
 
     /// <inheritdoc />
@@ -141,10 +144,27 @@ public abstract class Collector<TSeries> : Collector
     internal override void PrepareForCollect()
     {
         // A metric without declared labels is exposed (as 0) even before its first use.
-        if (LabelNameArray.Length == 0 && _table.List.Count == 0)
+        if (LabelNameArray.Length == 0 && _table.Count == 0)
         {
             _ = Unlabelled;
         }
+    }
+
+    /// <summary>Drops the cached series without labels when it is the one removed, so the next use creates and
+    /// exposes a new one.</summary>
+    private bool Forget(TSeries? removed)
+    {
+        if (removed is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(removed, _unlabelled))
+        {
+            _unlabelled = null;
+        }
+
+        return true;
     }
 
     private TSeries CreateUnlabelled()

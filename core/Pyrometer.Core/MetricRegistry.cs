@@ -40,6 +40,7 @@ public sealed partial class MetricRegistry
 
         ConstLabels = constLabels;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        _collectTimeout = ValidCollectTimeout(options);
     }
 
     /// <summary>Gets the process-wide default registry.</summary>
@@ -177,22 +178,23 @@ public sealed partial class MetricRegistry
     }
 
     /// <summary>
-    /// Runs the collect callbacks, then returns the collectors for a format to write.
+    /// Runs the collect callbacks, then returns the collectors for a format to write. The callbacks run off the
+    /// caller's thread, one collection at a time: a call made while they run waits for that same run instead of
+    /// starting another one.
     /// </summary>
-    /// <exception cref="MetricsCollectionException">A collect callback threw.</exception>
+    /// <param name="cancellationToken">
+    /// Ends this call's wait for the callbacks; the token the callbacks receive is cancelled once every call
+    /// waiting for them has ended its wait.
+    /// </param>
+    /// <exception cref="MetricsCollectionException">
+    /// A collect callback threw, or the callbacks did not finish within <see cref="MetricRegistryOptions.CollectTimeout"/>.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask<CollectedMetrics> CollectAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var callback in Volatile.Read(ref _callbacks))
+        if (Volatile.Read(ref _callbacks).Length != 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                await callback.InvokeAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                throw new MetricsCollectionException($"A collect callback of the registry failed: {ex.Message}", ex);
-            }
+            await RunCallbacksAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var collectors = Volatile.Read(ref _collectors);

@@ -8,4 +8,14 @@ public sealed class MetricRegistryOptions
 
     /// <summary>Gets or sets the clock collectors created by the registry use. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long a collection waits for the collect callbacks before it fails with
+    /// <see cref="MetricsCollectionException"/> (which a metrics server answers with 503). The callbacks are not
+    /// stopped, as a synchronous one cannot be: an asynchronous one sees its token cancelled once no collection waits
+    /// for it, and later collections wait for the run to end before starting another. Default: 5 seconds, half of Prometheus' default scrape
+    /// timeout of 10 seconds, which leaves time to write the response. Must be greater than zero, or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> to wait without a bound; the registry's constructor checks it.
+    /// </summary>
+    public TimeSpan CollectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

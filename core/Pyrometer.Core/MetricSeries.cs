@@ -14,6 +14,10 @@ public abstract class MetricSeries
     private readonly string[] _labelValues;
     private object?[]? _encodings;
 
+    /// <summary>This series' position in its collector's list of series, or -1 once it was removed. Written only
+    /// under the collector's write lock.</summary>
+    internal int ListIndex;
+
     private protected MetricSeries(Collector collector, string[] labelNames, string[] labelValues, int hash)
     {
         _collector = collector;
@@ -47,9 +51,20 @@ public abstract class MetricSeries
         where T : class =>
         EncodingSlots.Get(ref _encodings, Guard.NotNull(key), this, encode);
 
-    internal int Hash { get; }
+    /// <summary>Gets the hash of the label set (never negative), or -1 once the series was removed, so that a
+    /// lookup, which compares hashes first, never matches a removed series.</summary>
+    internal int Hash { get; private set; }
+
+    internal bool IsRemoved => Hash < 0;
 
     internal string[] LabelNameArray => _labelNames;
+
+    /// <summary>Marks the series removed from its collector; called under the collector's write lock.</summary>
+    internal void MarkRemoved()
+    {
+        Volatile.Write(ref ListIndex, -1);
+        Hash = -1;
+    }
 
     internal bool Matches(string[]? names, ReadOnlySpan<string> values)
     {

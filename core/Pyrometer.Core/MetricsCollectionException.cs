@@ -1,6 +1,9 @@
 namespace Pyrometer;
 
-/// <summary>A collect callback failed, so the registry could not be read for this scrape.</summary>
+/// <summary>
+/// A collect callback failed, or the callbacks did not finish within <see cref="MetricRegistryOptions.CollectTimeout"/>,
+/// so the registry could not be read for this scrape.
+/// </summary>
 public sealed class MetricsCollectionException : Exception
 {
     /// <summary>Creates the exception.</summary>

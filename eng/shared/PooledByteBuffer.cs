@@ -56,9 +56,6 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
         _written += source.Length;
     }
 
-    /// <summary>Writes everything written so far to a stream synchronously, in one write.</summary>
-    public void WriteTo(Stream destination) => destination.Write(_buffer, 0, _written);
-
     /// <summary>Writes everything written so far to a stream in one write.</summary>
     public ValueTask WriteToAsync(Stream destination, CancellationToken cancellationToken) =>
         destination.WriteAsync(WrittenMemory, cancellationToken);

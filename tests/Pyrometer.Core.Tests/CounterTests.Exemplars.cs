@@ -55,7 +55,7 @@ public partial class CounterTests
         time.Advance(TimeSpan.FromSeconds(1));
         counter.Add(10);
 
-        var recorded = counter.Series[0].Exemplar!;
+        var recorded = counter.Series.First().Exemplar!;
         Assert.Equal(15, counter.Value);
         Assert.Equal("second", recorded.Labels[0].Value);
         Assert.Equal(4, recorded.Value);
@@ -69,7 +69,7 @@ public partial class CounterTests
 
         counter.Inc(Exemplar.From("trace_id", "abc"));
 
-        var series = Assert.Single(counter.Series.AsSpan().ToArray());
+        var series = Assert.Single(counter.Series.ToArray());
         Assert.Equal(1, counter.Value);
         Assert.Equal("abc", series.Exemplar!.Labels[0].Value);
     }
@@ -95,7 +95,7 @@ public partial class CounterTests
 
         Assert.Equal("amount", ex.ParamName);
         Assert.Equal(3, counter.Value);
-        Assert.Equal("kept", counter.Series[0].Exemplar!.Labels[0].Value);
+        Assert.Equal("kept", counter.Series.First().Exemplar!.Labels[0].Value);
     }
 
     [Fact]

@@ -22,8 +22,7 @@ public partial class CounterTests
         counter.Inc(new() { ["kind"] = "x" });
         counter.Add(new() { ["kind"] = "x" }, 2);
 
-        Assert.Equal(1, counter.SeriesCount);
-        var series = counter.Series[0];
+        var series = Assert.Single(counter.Series);
         Assert.Equal(["kind"], series.LabelNames);
         Assert.Equal(3, series.Value);
         Assert.Null(series.Exemplar);
@@ -37,7 +36,7 @@ public partial class CounterTests
         counter.Inc(Exemplar.From("trace_id", "abc"));
 
         Assert.Equal(1, counter.Value);
-        Assert.Equal("abc", counter.Series[0].Exemplar!.Labels[0].Value);
+        Assert.Equal("abc", counter.Series.First().Exemplar!.Labels[0].Value);
     }
 
     [Fact]

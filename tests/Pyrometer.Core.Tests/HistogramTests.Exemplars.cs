@@ -77,7 +77,7 @@ public partial class HistogramTests
 
         histogram.Observe(1.5, Exemplar.From("trace_id", "abc"));
 
-        var series = Assert.Single(histogram.Series.AsSpan().ToArray());
+        var series = Assert.Single(histogram.Series.ToArray());
         Assert.Equal(1, series.Count);
         Assert.Equal("abc", series.GetExemplar(1)!.Labels[0].Value);
     }

@@ -10,7 +10,7 @@ public partial class MetricRegistryTests
         using var callback = _registry.AddCollectCallback(() => gauge.Set(++runs));
 
         var first = await _registry.CollectAsync();
-        var firstValue = ((Gauge)first.Collectors[0]).Series[0].Value;
+        var firstValue = ((Gauge)first.Collectors[0]).Series.First().Value;
         await _registry.CollectAsync();
 
         Assert.Equal(1, firstValue);
@@ -29,23 +29,36 @@ public partial class MetricRegistryTests
 
         var collected = await _registry.CollectAsync();
 
-        Assert.Equal(42, ((Gauge)collected.Collectors[0]).Series[0].Value);
+        Assert.Equal(42, ((Gauge)collected.Collectors[0]).Series.First().Value);
     }
 
     [Fact]
-    public async Task CollectAsync_AsyncCallback_ReceivesCancellationToken()
+    public async Task CollectAsync_CallerGivesUp_CallbackTokenCancelled()
     {
         using var source = new CancellationTokenSource();
-        CancellationToken seen = default;
-        using var callback = _registry.AddCollectCallback(ct =>
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var callback = _registry.AddCollectCallback(async ct =>
         {
-            seen = ct;
-            return default;
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            finally
+            {
+                cancelled.TrySetResult(ct.IsCancellationRequested);
+            }
         });
 
-        await _registry.CollectAsync(source.Token);
+        var collect = _registry.CollectAsync(source.Token).AsTask();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var cancelledBeforeGivingUp = cancelled.Task.IsCompleted;
+        source.Cancel();
 
-        Assert.Equal(source.Token, seen);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => collect.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.True(await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.False(cancelledBeforeGivingUp);
     }
 
     [Fact]
@@ -87,7 +100,7 @@ public partial class MetricRegistryTests
 
         Assert.Same(failure, ex.InnerException);
         Assert.Contains("sensor offline", ex.Message);
-        Assert.Equal(7, ((Gauge)collected.Collectors[0]).Series[0].Value);
+        Assert.Equal(7, ((Gauge)collected.Collectors[0]).Series.First().Value);
     }
 
     [Fact]
@@ -183,10 +196,10 @@ public partial class MetricRegistryTests
         var collected = await _registry.CollectAsync();
 
         Assert.Equal(1, counter.Series.Count);
-        Assert.Equal(0, counter.Series[0].Value);
+        Assert.Equal(0, counter.Series.First().Value);
         Assert.Equal(1, gauge.Series.Count);
         Assert.Equal(1, histogram.Series.Count);
-        Assert.Equal(0, histogram.Series[0].Count);
+        Assert.Equal(0, histogram.Series.First().Count);
         Assert.Equal(1, summary.Series.Count);
         Assert.Equal(4, collected.Collectors.Length);
         Assert.All(collected.Collectors.ToArray(), c => Assert.Equal(1, c.SeriesCount));

@@ -10,8 +10,8 @@ public class MetricSeriesTests
         var gauge = _registry.CreateGauge("temperature", "Temperature.");
         gauge.Set(1);
 
-        Assert.Empty(gauge.Series[0].LabelNames);
-        Assert.Empty(gauge.Series[0].LabelValues);
+        Assert.Empty(gauge.Series.First().LabelNames);
+        Assert.Empty(gauge.Series.First().LabelValues);
     }
 
     [Fact]

@@ -235,6 +235,17 @@ public sealed class HttpListenerMetricsServerTests
         Assert.Contains("ScrapeQueueTimeout", error.Message);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(512 * 1024 - 1)]
+    public void Constructor_MaxRetainedBufferBytesBelowOneBlock_ThrowsNamingIt(long bytes)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new HttpListenerMetricsServer(Options(o => o.MaxRetainedBufferBytes = bytes)));
+
+        Assert.Contains("MaxRetainedBufferBytes", error.Message);
+    }
+
     private static HttpListenerMetricsServerOptions Options(Action<HttpListenerMetricsServerOptions>? configure = null)
     {
         var options = new HttpListenerMetricsServerOptions { Registry = new MetricRegistry(), Formats = FakeFormat.Both() };

@@ -9,8 +9,10 @@ namespace Pyrometer.Transports.HttpListener;
 /// </summary>
 /// <remarks>
 /// It answers GET and HEAD on the metrics path in the format negotiated from the <c>Accept</c> header (or named by
-/// a <c>?format=</c> query), gzip-compressed when the client accepts it. A failing collect callback is answered
-/// 503, any other failure 500; neither stops the server.
+/// a <c>?format=</c> query), gzip-compressed when the client accepts it. A failing collect callback, or callbacks
+/// that outlast <see cref="MetricRegistryOptions.CollectTimeout"/>, are answered 503, any other failure 500; neither
+/// stops the server. A scrape is cancelled, and its slot freed, when the deadline its client sends in
+/// <c>X-Prometheus-Scrape-Timeout-Seconds</c> has passed.
 /// </remarks>
 public sealed class HttpListenerMetricsServer : IAsyncDisposable
 {
@@ -44,6 +46,9 @@ public sealed class HttpListenerMetricsServer : IAsyncDisposable
     /// interface (<see cref="HttpListenerMetricsServerOptions.Host"/> <c>+</c>) it names <c>localhost</c>.
     /// </summary>
     public Uri? MetricsUrl { get; private set; }
+
+    /// <summary>Gets the pool the server buffers response bodies in.</summary>
+    internal ResponseBufferPool Buffers => _settings.Buffers;
 
     /// <summary>Gets whether the server is listening.</summary>
     public bool IsRunning => Volatile.Read(ref _session) is not null;

@@ -54,6 +54,17 @@ public sealed class HttpListenerMetricsServerOptions
     /// </summary>
     public TimeSpan ScrapeQueueTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Gets or sets how many bytes of free response buffers the server keeps for the next scrapes. A body is written
+    /// into pooled 512 KiB blocks, so a scrape holds about its body's size (plus its compressed size, with gzip);
+    /// when it has been sent, its blocks go back to the pool up to this amount and the rest are left to the garbage
+    /// collector. The pool holds only blocks that scrapes used (a server whose bodies fit in one block keeps a block
+    /// or two per concurrent scrape, whatever the limit); scrapes whose buffers fit within it allocate none. Set it below your bodies' size and every scrape
+    /// allocates the difference anew. It is rounded down to whole blocks and must be at least one block (524288).
+    /// Default: 64 MiB.
+    /// </summary>
+    public long MaxRetainedBufferBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>Gets or sets the logger factory for start, stop and failed scrapes. Default: none (nothing is logged).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

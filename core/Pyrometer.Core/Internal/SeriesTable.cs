@@ -6,10 +6,21 @@ namespace Pyrometer.Internal;
 /// The series of one collector: a lock-free open-addressing index for lookups by label values and a list in
 /// creation order for exposition. Writers serialize on a lock; readers never lock and never allocate.
 /// </summary>
+/// <remarks>
+/// <para>A removed series stays in its slot as a tombstone, so a lookup running at the same time still probes
+/// past it, and a later insert may take the slot over. Its hash becomes -1 (<see cref="MetricSeries.IsRemoved"/>),
+/// which no lookup asks for, so lookups skip it without an extra test. In the list it leaves a hole, found
+/// through <see cref="MetricSeries.ListIndex"/>. A removal therefore writes two array elements; tombstones and
+/// holes are dropped by rebuilds once they outnumber the live series, sized to the live series, so memory
+/// shrinks with them and every call costs O(1) amortized.</para>
+/// <para>Slots are at most half used (tombstones included), so probes stay short and always end on an empty
+/// slot.</para>
+/// </remarks>
 internal sealed class SeriesTable<TSeries>
     where TSeries : MetricSeries
 {
     private const int InitialSlots = 8;
+    private const int InitialListCapacity = 4;
 
 #if NET9_0_OR_GREATER
     private readonly Lock _writeLock = new();
@@ -17,9 +28,19 @@ internal sealed class SeriesTable<TSeries>
     private readonly object _writeLock = new();
 #endif
     private TSeries?[] _slots = new TSeries?[InitialSlots];
+    private int _usedSlots;
     private SeriesList<TSeries> _list = SeriesList<TSeries>.Empty;
 
     public SeriesList<TSeries> List => Volatile.Read(ref _list);
+
+    /// <summary>Gets the number of series, exactly.</summary>
+    public int Count => Volatile.Read(ref List.Live);
+
+    /// <summary>Gets the length of the slot array, for tests of how memory follows the series.</summary>
+    internal int SlotCapacity => Volatile.Read(ref _slots).Length;
+
+    /// <summary>Gets the length of the list's array, for tests of how memory follows the series.</summary>
+    internal int ListCapacity => List.Items.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int HashOf(string[]? names, ReadOnlySpan<string> values)
@@ -38,7 +59,8 @@ internal sealed class SeriesTable<TSeries>
             }
         }
 
-        return hash ^ (hash >>> 15);
+        // Never negative: -1 marks a removed series.
+        return (hash ^ (hash >>> 15)) & int.MaxValue;
     }
 
     /// <summary>Finds the series for these label values, or null. <paramref name="names"/> is null when the
@@ -79,29 +101,37 @@ internal sealed class SeriesTable<TSeries>
         }
     }
 
-    public bool Remove(string[]? names, ReadOnlySpan<string> values)
+    /// <summary>Removes the series for these label values and returns it, or returns null when there is none.</summary>
+    public TSeries? Remove(string[]? names, ReadOnlySpan<string> values)
     {
         var hash = HashOf(names, values);
         lock (_writeLock)
         {
-            var found = Find(names, values, hash);
-            if (found is null)
+            var series = Find(names, values, hash);
+            if (series is null)
             {
-                return false;
+                return null;
             }
 
-            var old = _list;
-            var kept = new SeriesList<TSeries>(Math.Max(old.Count, 1));
-            foreach (var series in old.Items.AsSpan(0, old.Count))
+            var list = _list;
+            var index = series.ListIndex;
+            series.MarkRemoved();
+            Volatile.Write(ref list.Items[index], null);
+            Volatile.Write(ref list.Live, list.Live - 1);
+
+            // Sized to what is left: a burst of removals gives its memory back as it goes, and the next append
+            // that finds the list full grows it as usual.
+            if (list.Holes > list.Live)
             {
-                if (!ReferenceEquals(series, found))
-                {
-                    kept.Items[kept.Count++] = series;
-                }
+                list = Compact(list, list.Live);
             }
 
-            Rebuild(kept);
-            return true;
+            if (_usedSlots - list.Live > list.Live)
+            {
+                RebuildSlots(list, 2);
+            }
+
+            return series;
         }
     }
 
@@ -109,7 +139,14 @@ internal sealed class SeriesTable<TSeries>
     {
         lock (_writeLock)
         {
+            var list = _list;
+            foreach (var series in list.Items.AsSpan(0, list.End))
+            {
+                series?.MarkRemoved();
+            }
+
             Volatile.Write(ref _slots, new TSeries?[InitialSlots]);
+            _usedSlots = 0;
             Volatile.Write(ref _list, SeriesList<TSeries>.Empty);
         }
     }
@@ -117,56 +154,91 @@ internal sealed class SeriesTable<TSeries>
     private void Append(TSeries series)
     {
         var list = _list;
-        if (list.Count == list.Items.Length)
+        if (list.End == list.Items.Length)
         {
-            var grown = new SeriesList<TSeries>(Math.Max(4, list.Items.Length * 2));
-            Array.Copy(list.Items, grown.Items, list.Count);
-            grown.Count = list.Count;
-            list = grown;
-            Volatile.Write(ref _list, grown);
+            list = Compact(list, Math.Max(InitialListCapacity, 2 * list.Live));
         }
 
-        list.Items[list.Count] = series;
-        Volatile.Write(ref list.Count, list.Count + 1);
+        var end = list.End;
+        series.ListIndex = end;
+        Volatile.Write(ref list.Items[end], series);
+        Volatile.Write(ref list.Live, list.Live + 1);
+        Volatile.Write(ref list.End, end + 1);
 
         var slots = _slots;
-        if ((list.Count * 2) > slots.Length)
+        if ((_usedSlots + 1) * 2 > slots.Length)
         {
-            Rebuild(list);
+            RebuildSlots(list, 3);
         }
-        else
+        else if (Insert(slots, series))
         {
-            Insert(slots, series);
+            _usedSlots++;
         }
     }
 
-    private void Rebuild(SeriesList<TSeries> list)
+    /// <summary>Publishes a list holding the live series of <paramref name="list"/> in order, without holes.</summary>
+    private SeriesList<TSeries> Compact(SeriesList<TSeries> list, int capacity)
+    {
+        if (capacity == 0)
+        {
+            Volatile.Write(ref _list, SeriesList<TSeries>.Empty);
+            return SeriesList<TSeries>.Empty;
+        }
+
+        var compacted = new SeriesList<TSeries>(capacity);
+        var count = 0;
+        foreach (var series in list.Items.AsSpan(0, list.End))
+        {
+            if (series is not null)
+            {
+                Volatile.Write(ref series.ListIndex, count);
+                compacted.Items[count++] = series;
+            }
+        }
+
+        compacted.Live = count;
+        compacted.End = count;
+        Volatile.Write(ref _list, compacted);
+        return compacted;
+    }
+
+    /// <summary>Publishes slots holding the live series of <paramref name="list"/>, without tombstones: at least
+    /// <paramref name="slotsPerSeries"/> per series, so after growth (3) at least half as many inserts as there
+    /// are series fit before the next rebuild, and after removals (2) the slots are at most half used.</summary>
+    private void RebuildSlots(SeriesList<TSeries> list, int slotsPerSeries)
     {
         var size = InitialSlots;
-        while (size < list.Count * 2)
+        while (size < (long)slotsPerSeries * list.Live)
         {
             size *= 2;
         }
 
         var slots = new TSeries?[size];
-        foreach (var series in list.Items.AsSpan(0, list.Count))
+        foreach (var series in list.Items.AsSpan(0, list.End))
         {
-            Insert(slots, series);
+            if (series is not null)
+            {
+                Insert(slots, series);
+            }
         }
 
+        _usedSlots = list.Live;
         Volatile.Write(ref _slots, slots);
-        Volatile.Write(ref _list, list);
     }
 
-    private static void Insert(TSeries?[] slots, TSeries series)
+    /// <summary>Puts a series in the first empty or tombstone slot of its probe sequence; returns whether the
+    /// slot was empty. The caller has checked that no live series has the same labels.</summary>
+    private static bool Insert(TSeries?[] slots, TSeries series)
     {
         var mask = slots.Length - 1;
         var i = series.Hash & mask;
-        while (slots[i] is not null)
+        while (slots[i] is { IsRemoved: false })
         {
             i = (i + 1) & mask;
         }
 
+        var wasEmpty = slots[i] is null;
         Volatile.Write(ref slots[i], series);
+        return wasEmpty;
     }
 }

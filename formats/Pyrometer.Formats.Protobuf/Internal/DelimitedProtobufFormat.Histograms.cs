@@ -9,7 +9,7 @@ namespace Pyrometer.Formats.Protobuf.Internal;
 /// </summary>
 internal sealed partial class DelimitedProtobufFormat
 {
-    private static void WriteHistograms(ref ProtoOutput output, FamilyHeader header, byte[] constLabels, ReadOnlySpan<HistogramSeries> series)
+    private static void WriteHistograms(ref ProtoOutput output, FamilyHeader header, byte[] constLabels, SeriesView<HistogramSeries> series)
     {
         var bounds = header.Bounds;
         long[]? rentedCounts = null;

@@ -14,7 +14,7 @@ internal sealed partial class DelimitedProtobufFormat
     // Quantile{1 quantile, 2 value}: two double fields.
     private const int QuantileSize = 2 * WireTags.DoubleFieldSize;
 
-    private static void WriteCounters(ref ProtoOutput output, byte[] constLabels, ReadOnlySpan<CounterSeries> series)
+    private static void WriteCounters(ref ProtoOutput output, byte[] constLabels, SeriesView<CounterSeries> series)
     {
         foreach (var counter in series)
         {
@@ -41,7 +41,7 @@ internal sealed partial class DelimitedProtobufFormat
         }
     }
 
-    private static void WriteGauges(ref ProtoOutput output, byte[] constLabels, ReadOnlySpan<GaugeSeries> series)
+    private static void WriteGauges(ref ProtoOutput output, byte[] constLabels, SeriesView<GaugeSeries> series)
     {
         foreach (var gauge in series)
         {
@@ -54,7 +54,7 @@ internal sealed partial class DelimitedProtobufFormat
         }
     }
 
-    private static void WriteSummaries(ref ProtoOutput output, FamilyHeader header, byte[] constLabels, ReadOnlySpan<SummarySeries> series)
+    private static void WriteSummaries(ref ProtoOutput output, FamilyHeader header, byte[] constLabels, SeriesView<SummarySeries> series)
     {
         var quantiles = header.Bounds;
         double[]? rented = null;

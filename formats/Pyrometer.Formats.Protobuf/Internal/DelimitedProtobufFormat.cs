@@ -102,10 +102,10 @@ internal sealed partial class DelimitedProtobufFormat : ExpositionFormat
         var metrics = new ProtoOutput(scratch);
         switch (collector)
         {
-            case Collector<CounterSeries> counter: WriteCounters(ref metrics, constLabels, counter.Series.AsSpan()); break;
-            case Collector<GaugeSeries> gauge: WriteGauges(ref metrics, constLabels, gauge.Series.AsSpan()); break;
-            case Collector<HistogramSeries> histogram: WriteHistograms(ref metrics, header, constLabels, histogram.Series.AsSpan()); break;
-            case Collector<SummarySeries> summary: WriteSummaries(ref metrics, header, constLabels, summary.Series.AsSpan()); break;
+            case Collector<CounterSeries> counter: WriteCounters(ref metrics, constLabels, counter.Series); break;
+            case Collector<GaugeSeries> gauge: WriteGauges(ref metrics, constLabels, gauge.Series); break;
+            case Collector<HistogramSeries> histogram: WriteHistograms(ref metrics, header, constLabels, histogram.Series); break;
+            case Collector<SummarySeries> summary: WriteSummaries(ref metrics, header, constLabels, summary.Series); break;
             default: throw Unsupported(collector);
         }
 

@@ -14,10 +14,10 @@ internal struct SeriesSnapshot : IDisposable
     /// <summary>Copies the series of a collector and returns how many there are.</summary>
     public int Fill(Collector collector) => collector switch
     {
-        Collector<CounterSeries> counter => Copy(counter.Series.AsSpan()),
-        Collector<GaugeSeries> gauge => Copy(gauge.Series.AsSpan()),
-        Collector<HistogramSeries> histogram => Copy(histogram.Series.AsSpan()),
-        Collector<SummarySeries> summary => Copy(summary.Series.AsSpan()),
+        Collector<CounterSeries> counter => Copy(counter.Series),
+        Collector<GaugeSeries> gauge => Copy(gauge.Series),
+        Collector<HistogramSeries> histogram => Copy(histogram.Series),
+        Collector<SummarySeries> summary => Copy(summary.Series),
         _ => throw TextExpositionFormat.Unsupported(collector),
     };
 
@@ -34,21 +34,23 @@ internal struct SeriesSnapshot : IDisposable
         }
     }
 
-    private int Copy<TSeries>(ReadOnlySpan<TSeries> series)
+    private int Copy<TSeries>(SeriesView<TSeries> series)
         where TSeries : MetricSeries
     {
-        if (_items is null || _items.Length < series.Length)
+        if (_items is null || _items.Length < series.Count)
         {
             Dispose();
-            _items = ArrayPool<MetricSeries>.Shared.Rent(Math.Max(series.Length, 16));
+            _items = ArrayPool<MetricSeries>.Shared.Rent(Math.Max(series.Count, 16));
         }
 
-        for (var i = 0; i < series.Length; i++)
+        // A view yields at most Count series, so the array is large enough.
+        var count = 0;
+        foreach (var item in series)
         {
-            _items[i] = series[i];
+            _items[count++] = item;
         }
 
-        _used = Math.Max(_used, series.Length);
-        return series.Length;
+        _used = Math.Max(_used, count);
+        return count;
     }
 }

@@ -7,7 +7,7 @@ internal abstract partial class TextExpositionFormat
     // Histograms and summaries rarely have more buckets or quantiles than this; larger ones rent their scratch.
     private const int StackScratch = 64;
 
-    private static void WriteAll<TSeries>(ref Utf8Output output, FamilyLayout layout, ReadOnlySpan<byte> constLabels, ReadOnlySpan<TSeries> series)
+    private static void WriteAll<TSeries>(ref Utf8Output output, FamilyLayout layout, ReadOnlySpan<byte> constLabels, SeriesView<TSeries> series)
         where TSeries : MetricSeries
     {
         foreach (var item in series)

@@ -38,10 +38,10 @@ internal abstract partial class TextExpositionFormat : ExpositionFormat
             output.Write(layout.Header);
             switch (collector)
             {
-                case Collector<CounterSeries> counter: WriteAll(ref output, layout, constLabels, counter.Series.AsSpan()); break;
-                case Collector<GaugeSeries> gauge: WriteAll(ref output, layout, constLabels, gauge.Series.AsSpan()); break;
-                case Collector<HistogramSeries> histogram: WriteAll(ref output, layout, constLabels, histogram.Series.AsSpan()); break;
-                case Collector<SummarySeries> summary: WriteAll(ref output, layout, constLabels, summary.Series.AsSpan()); break;
+                case Collector<CounterSeries> counter: WriteAll(ref output, layout, constLabels, counter.Series); break;
+                case Collector<GaugeSeries> gauge: WriteAll(ref output, layout, constLabels, gauge.Series); break;
+                case Collector<HistogramSeries> histogram: WriteAll(ref output, layout, constLabels, histogram.Series); break;
+                case Collector<SummarySeries> summary: WriteAll(ref output, layout, constLabels, summary.Series); break;
                 default: throw Unsupported(collector);
             }
         }

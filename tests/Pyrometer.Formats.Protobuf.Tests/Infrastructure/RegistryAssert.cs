@@ -47,7 +47,7 @@ internal static class RegistryAssert
     private static void Each<TSeries>(MetricRegistry registry, Collector<TSeries> collector, MetricFamily family, Action<TSeries, Metric> check)
         where TSeries : MetricSeries
     {
-        var series = collector.Series.AsSpan().ToArray();
+        var series = collector.Series.ToArray();
         Assert.Equal(series.Length, family.Metric.Count);
         for (var i = 0; i < series.Length; i++)
         {

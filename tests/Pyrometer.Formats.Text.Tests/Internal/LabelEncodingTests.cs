@@ -35,7 +35,7 @@ public class LabelEncodingTests
         var counter = _registry.CreateCounter("requests_total", "Requests.");
         counter.Inc();
 
-        Assert.Equal(0, LabelEncoding.Of(counter.Series[0]).Length);
+        Assert.Equal(0, LabelEncoding.Of(counter.Series.First()).Length);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class LabelEncodingTests
         });
         gauge.Set(1);
 
-        AssertBytes("room=\"kitchen\"", LabelEncoding.Of(gauge.Series[0]));
+        AssertBytes("room=\"kitchen\"", LabelEncoding.Of(gauge.Series.First()));
     }
 
     [Theory]

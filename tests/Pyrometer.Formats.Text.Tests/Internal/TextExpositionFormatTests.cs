@@ -136,6 +136,37 @@ public class TextExpositionFormatTests(ITestOutputHelper output)
         Assert.Equal("# HELP c_total c\n# TYPE c_total counter\nc_total{k=\"b\"} 1\n", second);
     }
 
+    [Theory]
+    [MemberData(nameof(FormatNames))]
+    public async Task Write_AfterManyRemovals_WritesSurvivorsInCreationOrderBothWays(string formatName)
+    {
+        var format = FormatNamed(formatName);
+        var registry = new MetricRegistry();
+        var counter = registry.CreateCounter("c_total", "c", "k");
+        for (var i = 0; i < 1_000; i++)
+        {
+            counter.WithLabels(i.ToString()).Inc();
+        }
+
+        // Every third survives; removing the rest leaves holes and compacts the list more than once.
+        for (var i = 0; i < 1_000; i++)
+        {
+            if (i % 3 != 0)
+            {
+                counter.RemoveLabels(i.ToString());
+            }
+        }
+
+        counter.WithLabels("late").Inc();
+        var written = System.Text.Encoding.UTF8.GetString(await Render.ToBytesAsync(format, registry));
+        var streamed = System.Text.Encoding.UTF8.GetString(await Render.StreamAsync(format, registry));
+
+        var expected = Enumerable.Range(0, 1_000).Where(i => i % 3 == 0).Select(i => i.ToString()).Append("late");
+        var keys = written.Split('\n').Where(l => l.StartsWith("c_total{", StringComparison.Ordinal)).Select(l => l.Split('"')[1]);
+        Assert.Equal(expected, keys);
+        Assert.Equal(written, streamed);
+    }
+
     private static ExpositionFormat FormatNamed(string name) => new ExpositionFormatCollection().AddTextFormats().FindByName(name)!;
 
     /// <summary>Records each write, optionally completing it asynchronously.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pyrometer.Transports.HttpListener.Internal;
 using Pyrometer.Transports.HttpListener.Tests.Fakes;
 
@@ -14,7 +15,7 @@ public sealed class ResponseBodyWriterTests
         var body = SizedFormat.BodyOf(length);
         var destination = new WriteRecordingStream();
 
-        await ResponseBodyWriter.WriteAsync(destination, body, CancellationToken.None);
+        await ResponseBodyWriter.WriteAsync(destination, new ReadOnlySequence<byte>(body), CancellationToken.None);
 
         Assert.Equal([length], destination.WriteLengths);
         Assert.Equal(body, destination.ToArray());
@@ -22,15 +23,31 @@ public sealed class ResponseBodyWriterTests
 
     [Theory]
     [InlineData(ResponseBodyWriter.SingleWriteLimit + 1)]
-    [InlineData(1_600_000)]
-    public async Task WriteAsync_BodyOverTheLimit_IsASmallHeadThenTheRestInOneWrite(int length)
+    [InlineData(ResponseBufferPool.BlockSize)]
+    public async Task WriteAsync_OneBlockOverTheLimit_IsASmallHeadThenTheRest(int length)
     {
         var body = SizedFormat.BodyOf(length);
         var destination = new WriteRecordingStream();
 
-        await ResponseBodyWriter.WriteAsync(destination, body, CancellationToken.None);
+        await ResponseBodyWriter.WriteAsync(destination, new ReadOnlySequence<byte>(body), CancellationToken.None);
 
         Assert.Equal([ResponseBodyWriter.HeadLength, length - ResponseBodyWriter.HeadLength], destination.WriteLengths);
+        Assert.Equal(body, destination.ToArray());
+    }
+
+    [Fact]
+    public async Task WriteAsync_BodyInBlocks_IsASmallHeadThenOneWritePerBlock()
+    {
+        var pool = new ResponseBufferPool(ResponseBufferPool.BlockSize);
+        var body = SizedFormat.BodyOf((3 * ResponseBufferPool.BlockSize) + 5000);
+        using var stream = pool.Rent();
+        stream.Write(body, 0, body.Length);
+        var destination = new WriteRecordingStream();
+
+        await ResponseBodyWriter.WriteAsync(destination, stream.GetReadOnlySequence(), CancellationToken.None);
+
+        int[] expected = [ResponseBodyWriter.HeadLength, ResponseBufferPool.BlockSize - ResponseBodyWriter.HeadLength, ResponseBufferPool.BlockSize, ResponseBufferPool.BlockSize, 5000];
+        Assert.Equal(expected, destination.WriteLengths);
         Assert.Equal(body, destination.ToArray());
     }
 

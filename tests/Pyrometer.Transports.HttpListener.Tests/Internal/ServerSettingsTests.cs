@@ -45,6 +45,7 @@ public sealed class ServerSettingsTests
         Assert.True(settings.EnableCompression);
         Assert.Equal(4, settings.MaxConcurrentScrapes);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.ScrapeQueueTimeout);
+        Assert.Equal(64 * 1024 * 1024, settings.Buffers.MaxRetainedBytes);
     }
 
     [Theory]

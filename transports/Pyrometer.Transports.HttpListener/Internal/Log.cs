@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Accepting a request failed; the server goes on listening")]
     public static partial void AcceptFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "The scrape's deadline of {Seconds} s (X-Prometheus-Scrape-Timeout-Seconds) passed before it was answered; it was abandoned")]
+    public static partial void DeadlinePassed(ILogger logger, string seconds);
 }

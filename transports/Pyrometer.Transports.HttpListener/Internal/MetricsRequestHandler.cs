@@ -1,6 +1,7 @@
-using System.IO.Compression;
+using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.IO;
 
 namespace Pyrometer.Transports.HttpListener.Internal;
 
@@ -93,14 +94,15 @@ internal sealed class MetricsRequestHandler
             return;
         }
 
+        using var deadline = ScrapeDeadline.Start(request.Headers[ScrapeDeadline.HeaderName], aborted);
         bool gotSlot;
         try
         {
-            gotSlot = await _scrapeSlots.WaitAsync(_settings.ScrapeQueueTimeout, aborted).ConfigureAwait(false);
+            gotSlot = await _scrapeSlots.WaitAsync(_settings.ScrapeQueueTimeout, deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
         {
-            await WriteStoppingAsync(pending).ConfigureAwait(false);
+            await WriteCancelledAsync(pending, deadline, aborted).ConfigureAwait(false);
             return;
         }
 
@@ -113,7 +115,9 @@ internal sealed class MetricsRequestHandler
 
         try
         {
-            await ScrapeAsync(pending, aborted).ConfigureAwait(false);
+            // A client that stops reading would hold the slot for as long as the write waits: cut it off at its deadline.
+            using var cutOff = deadline.IsClientDeadline ? deadline.Token.Register(static state => ((PendingRequest)state!).AbortIfHandlerWriting(), pending) : default;
+            await ScrapeAsync(pending, deadline, aborted).ConfigureAwait(false);
         }
         finally
         {
@@ -121,7 +125,20 @@ internal sealed class MetricsRequestHandler
         }
     }
 
-    private async Task ScrapeAsync(PendingRequest pending, CancellationToken aborted)
+    private async Task WriteCancelledAsync(PendingRequest pending, ScrapeDeadline deadline, CancellationToken aborted)
+    {
+        if (aborted.IsCancellationRequested)
+        {
+            await WriteStoppingAsync(pending).ConfigureAwait(false);
+            return;
+        }
+
+        var seconds = deadline.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        Log.DeadlinePassed(_settings.Logger, seconds);
+        await WriteTextAsync(pending, 503, $"The scrape's deadline passed ({ScrapeDeadline.HeaderName}: {seconds})", CancellationToken.None, closeConnection: true).ConfigureAwait(false);
+    }
+
+    private async Task ScrapeAsync(PendingRequest pending, ScrapeDeadline deadline, CancellationToken aborted)
     {
         var request = pending.Context.Request;
         var requested = request.QueryString["format"];
@@ -133,25 +150,27 @@ internal sealed class MetricsRequestHandler
             return;
         }
 
-        // The body is buffered whole so the response carries a Content-Length and a failure while writing still
-        // becomes a clean 500.
-        PooledByteBuffer? body = null;
-        PooledByteBuffer? compressed = null;
+        // The body is buffered whole, in pooled blocks, so the response carries a Content-Length and a failure while
+        // writing still becomes a clean 500.
+        RecyclableMemoryStream? body = null;
+        RecyclableMemoryStream? compressed = null;
         try
         {
             try
             {
-                var metrics = await _settings.Registry.CollectAsync(aborted).ConfigureAwait(false);
-                body = new PooledByteBuffer();
+                var metrics = await _settings.Registry.CollectAsync(deadline.Token).ConfigureAwait(false);
+                body = _settings.Buffers.Rent();
                 format.Write(body, metrics);
                 if (_settings.EnableCompression && AcceptEncoding.AllowsGzip(request.Headers["Accept-Encoding"]))
                 {
-                    compressed = Compress(body);
+                    compressed = _settings.Buffers.Compress(body);
+                    body.Dispose();
+                    body = null;
                 }
             }
-            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
             {
-                await WriteStoppingAsync(pending).ConfigureAwait(false);
+                await WriteCancelledAsync(pending, deadline, aborted).ConfigureAwait(false);
                 return;
             }
             catch (MetricsCollectionException ex)
@@ -172,7 +191,7 @@ internal sealed class MetricsRequestHandler
                 return;
             }
 
-            var payload = compressed ?? body;
+            var payload = compressed ?? body!;
             var response = pending.Response;
             response.StatusCode = 200;
             response.ContentType = format.ContentType;
@@ -182,39 +201,20 @@ internal sealed class MetricsRequestHandler
                 response.AddHeader("Content-Encoding", "gzip");
             }
 
-            response.ContentLength64 = payload.WrittenCount;
+            response.ContentLength64 = payload.Length;
             if (!pending.IsHead)
             {
                 // Not a loop of small writes: on Linux, a short write after a partial one waits for the client's
                 // delayed ACK (Nagle), which added 40 ms to scrapes of 36 KB to 83 KB bodies written in 32 KiB pieces.
                 // Not one write of any size either: the managed HttpListener copies a first write whole into the
                 // MemoryStream that holds the headers. ResponseBodyWriter explains the split that avoids both.
-                await ResponseBodyWriter.WriteAsync(response.OutputStream, payload.WrittenMemory, aborted).ConfigureAwait(false);
+                await ResponseBodyWriter.WriteAsync(response.OutputStream, payload.GetReadOnlySequence(), aborted).ConfigureAwait(false);
             }
         }
         finally
         {
             compressed?.Dispose();
             body?.Dispose();
-        }
-    }
-
-    private static PooledByteBuffer Compress(PooledByteBuffer body)
-    {
-        var compressed = new PooledByteBuffer();
-        try
-        {
-            using (var gzip = new GZipStream(new PooledByteBufferStream(compressed), CompressionLevel.Fastest))
-            {
-                body.WriteTo(gzip);
-            }
-
-            return compressed;
-        }
-        catch
-        {
-            compressed.Dispose();
-            throw;
         }
     }
 

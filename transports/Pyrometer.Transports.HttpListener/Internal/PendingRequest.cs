@@ -29,6 +29,24 @@ internal sealed class PendingRequest(HttpListenerContext context)
     /// <summary>Takes the response for the handler; true if it has it (now or already).</summary>
     public bool TakeForHandler() => Interlocked.CompareExchange(ref _owner, TheHandler, Nobody) != TheServer;
 
+    /// <summary>Aborts the connection if the handler is writing the response; does nothing (and never throws) otherwise.</summary>
+    public void AbortIfHandlerWriting()
+    {
+        if (Volatile.Read(ref _owner) != TheHandler)
+        {
+            return;
+        }
+
+        try
+        {
+            context.Response.Abort();
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or HttpListenerException or IOException or InvalidOperationException)
+        {
+            // The response was completed or the connection closed meanwhile.
+        }
+    }
+
     /// <summary>Takes the response for the server; true only if the handler has not started writing it.</summary>
     public bool TakeForServer() => Interlocked.CompareExchange(ref _owner, TheServer, Nobody) == Nobody;
 }

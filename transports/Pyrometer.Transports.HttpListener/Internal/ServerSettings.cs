@@ -23,6 +23,7 @@ internal sealed class ServerSettings
         EnableCompression = options.EnableCompression;
         MaxConcurrentScrapes = options.MaxConcurrentScrapes;
         ScrapeQueueTimeout = options.ScrapeQueueTimeout;
+        Buffers = new ResponseBufferPool(options.MaxRetainedBufferBytes);
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<HttpListenerMetricsServer>();
     }
 
@@ -52,6 +53,9 @@ internal sealed class ServerSettings
     public int MaxConcurrentScrapes { get; }
 
     public TimeSpan ScrapeQueueTimeout { get; }
+
+    /// <summary>Gets the server's pool of response buffers, bounded by <see cref="HttpListenerMetricsServerOptions.MaxRetainedBufferBytes"/>.</summary>
+    public ResponseBufferPool Buffers { get; }
 
     public ILogger Logger { get; }
 
@@ -88,6 +92,11 @@ internal sealed class ServerSettings
         if (options.ScrapeQueueTimeout < TimeSpan.Zero || options.ScrapeQueueTimeout > TimeSpan.FromMinutes(10))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ScrapeQueueTimeout, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.ScrapeQueueTimeout)} must be between zero and 10 minutes.");
+        }
+
+        if (options.MaxRetainedBufferBytes < ResponseBufferPool.BlockSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetainedBufferBytes, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.MaxRetainedBufferBytes)} must be at least {ResponseBufferPool.BlockSize} (one 512 KiB block).");
         }
 
         if (Array.IndexOf(WildcardHosts, host) >= 0)

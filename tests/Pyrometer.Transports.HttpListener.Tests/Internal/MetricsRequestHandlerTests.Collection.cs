@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Pyrometer.Exposition;
+using Pyrometer.Transports.HttpListener.Tests.Fakes;
+
+namespace Pyrometer.Transports.HttpListener.Tests.Internal;
+
+public sealed partial class MetricsRequestHandlerTests
+{
+    // Releases callbacks that block forever on servers without a collect timeout, so such a test fails instead of hanging.
+    private static readonly TimeSpan BlockingSafetyRelease = TimeSpan.FromSeconds(4);
+
+    [Fact]
+    public async Task Get_SyncCallbackHangs_Answers503WithinTheCollectTimeoutAndKeepsServing()
+    {
+        var registry = new MetricRegistry(new MetricRegistryOptions { CollectTimeout = TimeSpan.FromMilliseconds(300) });
+        registry.CreateCounter("jobs_total", "Jobs.");
+        using var gate = new ManualResetEventSlim();
+        using var safety = new Timer(_ => gate.Set(), null, BlockingSafetyRelease, Timeout.InfiniteTimeSpan);
+        var invocations = 0;
+        using var callback = registry.AddCollectCallback(() =>
+        {
+            Interlocked.Increment(ref invocations);
+            gate.Wait();
+        });
+        var logs = new ListLoggerFactory();
+        var options = Options(registry);
+        options.LoggerFactory = logs;
+        await using var server = await RunningServer.StartAsync(options);
+
+        var watch = Stopwatch.StartNew();
+        using var hung = await server.GetAsync();
+        var hungAfter = watch.Elapsed;
+        using var again = await server.GetAsync();
+        using var otherPath = await server.Client.GetAsync(new Uri(server.Url, "/other"));
+        var invocationsWhileHung = Volatile.Read(ref invocations);
+        gate.Set();
+        using var recovered = await server.GetAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, hung.StatusCode);
+        Assert.True(hungAfter < TimeSpan.FromSeconds(2), $"The hung scrape was answered after {hungAfter.TotalMilliseconds} ms.");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherPath.StatusCode);
+        Assert.Equal(1, invocationsWhileHung);
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        Assert.Equal("format=text\njobs_total\n", await recovered.Content.ReadAsStringAsync());
+        Assert.Contains(logs.Entries, e => e.Exception is MetricsCollectionException && e.Exception.Message.Contains("collect timeout of 0.3 s"));
+    }
+
+    [Fact]
+    public async Task Get_ConcurrentScrapesOfASlowCallback_RunItOnce()
+    {
+        var time = new TimerCountingTimeProvider();
+        var registry = new MetricRegistry(new MetricRegistryOptions { TimeProvider = time, CollectTimeout = TimeSpan.FromSeconds(20) });
+        var gauge = registry.CreateGauge("runs", "Runs.");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var invocations = 0;
+        using var callback = registry.AddCollectCallback(async _ =>
+        {
+            gauge.Set(Interlocked.Increment(ref invocations));
+            await gate.Task;
+        });
+        var options = Options(registry);
+        options.Formats = new ExpositionFormatCollection().AddTextFormats();
+        options.MaxConcurrentScrapes = 4;
+        await using var server = await RunningServer.StartAsync(options);
+
+        var scrapes = Enumerable.Range(0, 4).Select(_ => server.GetAsync()).ToArray();
+        await WaitUntilAsync(() => time.TimersCreated == 4);
+        gate.SetResult();
+        var served = await Task.WhenAll(scrapes).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(1, invocations);
+        foreach (var response in served)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("runs 1\n", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Get_ScrapesPastTheirDeadline_ReleaseTheirSlotsAndCancelTheCallback()
+    {
+        var registry = new MetricRegistry();
+        var callbackCancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var invocations = 0;
+        using var callback = registry.AddCollectCallback(async cancellationToken =>
+        {
+            if (Interlocked.Increment(ref invocations) > 1)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                callbackCancelled.TrySetResult(cancellationToken.IsCancellationRequested);
+            }
+        });
+        var options = Options(registry);
+        options.MaxConcurrentScrapes = 2;
+        options.ScrapeQueueTimeout = TimeSpan.Zero;
+        await using var server = await RunningServer.StartAsync(options);
+
+        var abandoned = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => GetWithDeadlineAsync(server, "0.3"))).WaitAsync(TimeSpan.FromSeconds(5));
+        var cancelled = await callbackCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        using var later = await server.GetAsync();
+
+        Assert.All(abandoned, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        Assert.Contains("deadline passed (X-Prometheus-Scrape-Timeout-Seconds: 0.3)", await abandoned[0].Content.ReadAsStringAsync());
+        Assert.True(cancelled);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        Assert.Equal(2, invocations);
+    }
+
+    [Fact]
+    public async Task Get_ManyScrapesWhileASyncCallbackBlocks_AllAnswerWithinTheTimeout()
+    {
+        var registry = new MetricRegistry(new MetricRegistryOptions { CollectTimeout = TimeSpan.FromMilliseconds(500) });
+        using var gate = new ManualResetEventSlim();
+        using var safety = new Timer(_ => gate.Set(), null, BlockingSafetyRelease, Timeout.InfiniteTimeSpan);
+        var running = new Pyrometer.TestUtils.OverlapCounter();
+        using var callback = registry.AddCollectCallback(() =>
+        {
+            running.Enter();
+            gate.Wait();
+            running.Exit();
+        });
+        var options = Options(registry);
+        options.MaxConcurrentScrapes = 16;
+        await using var server = await RunningServer.StartAsync(options);
+
+        var watch = Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => server.GetAsync())).WaitAsync(TimeSpan.FromSeconds(20));
+        var answeredAfter = watch.Elapsed;
+        gate.Set();
+
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        Assert.True(answeredAfter < TimeSpan.FromSeconds(3), $"16 scrapes of a blocked callback were answered after {answeredAfter.TotalMilliseconds} ms.");
+        Assert.Equal(1, running.Max);
+    }
+
+    [Fact]
+    public async Task Get_ClientStopsReadingPastItsDeadline_ItsSlotIsReleased()
+    {
+        const int BodyLength = 16 * 1024 * 1024;
+        var options = new HttpListenerMetricsServerOptions
+        {
+            Registry = new MetricRegistry(),
+            Formats = new ExpositionFormatCollection().Add(new SizedFormat(BodyLength)),
+            MaxConcurrentScrapes = 1,
+            ScrapeQueueTimeout = TimeSpan.FromSeconds(3),
+        };
+        await using var server = await RunningServer.StartAsync(options);
+
+        // A client with a small receive window that sends a scrape and never reads the answer.
+        using var stalled = new TcpClient { ReceiveBufferSize = 4096 };
+        await stalled.ConnectAsync(IPAddress.Loopback, server.Url.Port);
+        var request = $"GET {server.Url.PathAndQuery} HTTP/1.1\r\nHost: {server.Url.Authority}\r\nX-Prometheus-Scrape-Timeout-Seconds: 0.5\r\n\r\n";
+        await stalled.GetStream().WriteAsync(Encoding.ASCII.GetBytes(request));
+        await Task.Delay(200);
+        using var next = await server.GetAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(BodyLength, (await next.Content.ReadAsByteArrayAsync()).Length);
+    }
+
+    private static Task<HttpResponseMessage> GetWithDeadlineAsync(RunningServer server, string seconds)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, server.Url);
+        request.Headers.TryAddWithoutValidation("X-Prometheus-Scrape-Timeout-Seconds", seconds);
+        return server.Client.SendAsync(request);
+    }
+}
