@@ -1,4 +1,5 @@
 using System.Text;
+using Pyrometer.Exposition;
 
 namespace Pyrometer;
 
@@ -10,6 +11,7 @@ public abstract class Collector
 {
     private const string TotalSuffix = "_total";
     private static readonly IReadOnlyList<KeyValuePair<string, string>> NoConstLabels = [];
+    private object?[]? _encodings;
 
     private protected Collector(string name, string help, MetricType type, CollectorOptions options, TimeProvider? defaultTime, string? reservedLabelName = null)
     {
@@ -78,6 +80,18 @@ public abstract class Collector
 
     /// <summary>Gets the number of series the collector holds now.</summary>
     public abstract int SeriesCount { get; }
+
+    /// <summary>
+    /// Gets an exposition format's encoding of this family (typically its metadata: name, help, type, unit and
+    /// the bucket or quantile labels), computing it with <paramref name="encode"/> the first time this key asks and
+    /// returning the cached object afterwards, without allocating.
+    /// </summary>
+    /// <param name="key">The format's key, created once.</param>
+    /// <param name="encode">Computes the encoding; it may run more than once when scrapes race, and the first result stored wins.</param>
+    /// <exception cref="InvalidOperationException"><paramref name="encode"/> returned null.</exception>
+    public T GetEncoding<T>(EncodingKey<T> key, Func<Collector, T> encode)
+        where T : class =>
+        EncodingSlots.Get(ref _encodings, Guard.NotNull(key), this, encode);
 
     internal TimeProvider TimeProvider { get; }
 

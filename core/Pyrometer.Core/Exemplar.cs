@@ -1,10 +1,12 @@
+using Pyrometer.Exposition;
+
 namespace Pyrometer;
 
 /// <summary>
 /// Labels that point from a sample to something outside the metrics, typically the trace that produced it, as in
 /// <c>requests.Inc(Exemplar.From("trace_id", traceId))</c>. OpenMetrics exposes the latest exemplar of each counter
 /// series and of each histogram bucket next to its sample. Immutable: create one per trace and record it as
-/// often as needed; its labels are validated and encoded once, here.
+/// often as needed; its labels are validated once, here, and each format encodes them once.
 /// </summary>
 public sealed class Exemplar
 {
@@ -14,7 +16,7 @@ public sealed class Exemplar
     public const int MaxLabelCodePoints = 128;
 
     private readonly KeyValuePair<string, string>[] _labels;
-    private readonly byte[] _encodedLabels;
+    private object?[]? _encodings;
 
     /// <summary>Creates an exemplar with these labels, in the order the set holds them.</summary>
     /// <exception cref="ArgumentException">
@@ -44,17 +46,21 @@ public sealed class Exemplar
         }
 
         _labels = labels;
-        _encodedLabels = LabelEncoding.Encode(labels, [], []);
     }
 
     /// <summary>Gets the labels, in the order they were given.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Labels => _labels;
 
     /// <summary>
-    /// Gets the labels escaped and encoded as UTF-8 in the form <c>name="value",other="value"</c> (no braces), as
-    /// text formats write them.
+    /// Gets an exposition format's encoding of this exemplar's labels, computing it with <paramref name="encode"/>
+    /// the first time this key asks and returning the cached object afterwards, without allocating.
     /// </summary>
-    public ReadOnlySpan<byte> EncodedLabels => _encodedLabels;
+    /// <param name="key">The format's key, created once.</param>
+    /// <param name="encode">Computes the encoding; it may run more than once when scrapes race, and the first result stored wins.</param>
+    /// <exception cref="InvalidOperationException"><paramref name="encode"/> returned null.</exception>
+    public T GetEncoding<T>(EncodingKey<T> key, Func<Exemplar, T> encode)
+        where T : class =>
+        EncodingSlots.Get(ref _encodings, Guard.NotNull(key), this, encode);
 
     /// <summary>Creates an exemplar with one label, such as <c>Exemplar.From("trace_id", traceId)</c>.</summary>
     /// <exception cref="ArgumentException">The name is not valid, or name and value are longer than <see cref="MaxLabelCodePoints"/> code points.</exception>

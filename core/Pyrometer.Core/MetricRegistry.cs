@@ -14,10 +14,10 @@ public sealed partial class MetricRegistry
 #else
     private readonly object _lock = new();
 #endif
-    private readonly byte[] _encodedConstLabels;
     private readonly Dictionary<string, Collector> _exposedNames = new(StringComparer.Ordinal);
     private Collector[] _collectors = [];
     private CollectCallback[] _callbacks = [];
+    private object?[]? _encodings;
 
     /// <summary>Creates a registry without const labels.</summary>
     public MetricRegistry()
@@ -41,7 +41,6 @@ public sealed partial class MetricRegistry
         ConstLabels = constLabels;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _collectTimeout = ValidCollectTimeout(options);
-        _encodedConstLabels = LabelEncoding.Encode(constLabels, [], []);
     }
 
     /// <summary>Gets the process-wide default registry.</summary>
@@ -56,7 +55,9 @@ public sealed partial class MetricRegistry
     /// <summary>Gets the registered collectors, sorted by name.</summary>
     public IReadOnlyList<Collector> Collectors => Volatile.Read(ref _collectors);
 
-    internal ReadOnlySpan<byte> EncodedConstLabels => _encodedConstLabels;
+    internal T GetConstLabelsEncoding<T>(EncodingKey<T> key, Func<IReadOnlyList<KeyValuePair<string, string>>, T> encode)
+        where T : class =>
+        EncodingSlots.Get(ref _encodings, key, ConstLabels, encode);
 
     /// <summary>Registers a collector.</summary>
     /// <exception cref="InvalidOperationException">

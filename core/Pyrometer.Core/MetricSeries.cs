@@ -1,3 +1,4 @@
+using Pyrometer.Exposition;
 using Pyrometer.Internal;
 
 namespace Pyrometer;
@@ -11,7 +12,7 @@ public abstract class MetricSeries
     private readonly Collector _collector;
     private readonly string[] _labelNames;
     private readonly string[] _labelValues;
-    private byte[]? _encodedLabels;
+    private object?[]? _encodings;
 
     /// <summary>This series' position in its collector's list of series, or -1 once it was removed. Written only
     /// under the collector's write lock.</summary>
@@ -35,15 +36,20 @@ public abstract class MetricSeries
     /// <summary>Gets when this series was created; OpenMetrics exposes it as the <c>_created</c> sample.</summary>
     public DateTimeOffset Created { get; }
 
-    /// <summary>
-    /// Gets the collector's const labels followed by this series' labels, escaped and encoded once as UTF-8
-    /// in the form <c>name="value",other="value"</c> (no braces); empty when the series has no labels.
-    /// Text formats write these bytes as they are on every scrape.
-    /// </summary>
-    public ReadOnlySpan<byte> EncodedLabels =>
-        _encodedLabels ??= LabelEncoding.Encode(_collector.ConstLabels, _labelNames, _labelValues);
+    /// <summary>Gets the collector (metric family) this series belongs to; its const labels come before the series' own.</summary>
+    public Collector Collector => _collector;
 
-    internal Collector Collector => _collector;
+    /// <summary>
+    /// Gets an exposition format's encoding of this series (typically of its labels: the collector's const labels,
+    /// then <see cref="LabelNames"/> with <see cref="LabelValues"/>), computing it with <paramref name="encode"/> the
+    /// first time this key asks and returning the cached object afterwards, without allocating.
+    /// </summary>
+    /// <param name="key">The format's key, created once.</param>
+    /// <param name="encode">Computes the encoding; it may run more than once when scrapes race, and the first result stored wins.</param>
+    /// <exception cref="InvalidOperationException"><paramref name="encode"/> returned null.</exception>
+    public T GetEncoding<T>(EncodingKey<T> key, Func<MetricSeries, T> encode)
+        where T : class =>
+        EncodingSlots.Get(ref _encodings, Guard.NotNull(key), this, encode);
 
     /// <summary>Gets the hash of the label set (never negative), or -1 once the series was removed, so that a
     /// lookup, which compares hashes first, never matches a removed series.</summary>

@@ -1,3 +1,5 @@
+using Pyrometer.Exposition;
+
 namespace Pyrometer;
 
 /// <summary>
@@ -20,8 +22,15 @@ public sealed class RecordedExemplar
     /// <summary>Gets the exemplar's labels, in the order they were given.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Labels => _exemplar.Labels;
 
-    /// <summary>Gets the labels escaped and encoded as UTF-8 in the form <c>name="value",other="value"</c> (no braces).</summary>
-    public ReadOnlySpan<byte> EncodedLabels => _exemplar.EncodedLabels;
+    /// <summary>
+    /// Gets an exposition format's encoding of the exemplar's labels, cached on the <see cref="Pyrometer.Exemplar"/>
+    /// recorded, so it is computed once however often the exemplar is recorded: see
+    /// <see cref="Exemplar.GetEncoding{T}(EncodingKey{T}, Func{Exemplar, T})"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="encode"/> returned null.</exception>
+    public T GetEncoding<T>(EncodingKey<T> key, Func<Exemplar, T> encode)
+        where T : class =>
+        _exemplar.GetEncoding(key, encode);
 
     /// <summary>Gets the value recorded with the exemplar: the counter increment or the histogram observation.</summary>
     public double Value { get; }

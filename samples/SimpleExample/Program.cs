@@ -2,6 +2,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Pyrometer;
+using Pyrometer.Exposition;
 using Pyrometer.Transports.HttpListener;
 
 var port = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("METRICS_PORT") ?? "8000";
@@ -18,6 +19,8 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 await using var server = new HttpListenerMetricsServer(new HttpListenerMetricsServerOptions
 {
     Port = int.Parse(port, CultureInfo.InvariantCulture),
+    // Text 0.0.4 (the fallback) and OpenMetrics, plus protobuf for clients that ask for it.
+    Formats = new ExpositionFormatCollection().AddTextFormats().AddProtobufFormat(),
 });
 await server.StartAsync();
 Console.WriteLine($"Serving prometheus metrics on: {server.MetricsUrl}");

@@ -119,7 +119,8 @@ public class TextFormatBenchmarks
     [Benchmark]
     public Task OpenTelemetryOverHttp() => ScrapeAsync(_openTelemetryUri);
 
-    private static MetricRegistry CreatePyrometer()
+    /// <summary>Creates the Pyrometer registry every format benchmark writes.</summary>
+    internal static MetricRegistry CreatePyrometer()
     {
         var registry = new MetricRegistry();
         for (var i = 0; i < Counters; i++)

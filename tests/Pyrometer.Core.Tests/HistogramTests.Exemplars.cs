@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Pyrometer.Core.Tests;
@@ -58,7 +57,7 @@ public partial class HistogramTests
         series.Observe(0.75);
 
         var first = series.GetExemplar(0)!;
-        Assert.Equal("trace_id=\"c\"", Encoding.UTF8.GetString(first.EncodedLabels));
+        Assert.Equal([new("trace_id", "c")], first.Labels);
         Assert.Equal(0.25, first.Value);
         Assert.Equal(Start.AddSeconds(2), first.Timestamp);
         Assert.Null(series.GetExemplar(1));

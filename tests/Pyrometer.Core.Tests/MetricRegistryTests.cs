@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Pyrometer.Core.Tests;
 
 public partial class MetricRegistryTests
@@ -162,7 +160,7 @@ public partial class MetricRegistryTests
     }
 
     [Fact]
-    public async Task CollectAsync_RegistryConstLabels_ExposedRawAndEncoded()
+    public async Task CollectAsync_RegistryConstLabels_ExposedSorted()
     {
         var registry = new MetricRegistry(new MetricRegistryOptions
         {
@@ -172,16 +170,14 @@ public partial class MetricRegistryTests
         var collected = await registry.CollectAsync();
 
         Assert.Equal([new("app", "c:\\shop ✓"), new KeyValuePair<string, string>("region", "eu\n\"1\"")], collected.ConstLabels);
-        Assert.Equal(Encoding.UTF8.GetBytes("app=\"c:\\\\shop ✓\",region=\"eu\\n\\\"1\\\"\""), collected.EncodedConstLabels.ToArray());
     }
 
     [Fact]
-    public async Task CollectAsync_NoRegistryConstLabels_EmptyEncoding()
+    public async Task CollectAsync_NoRegistryConstLabels_Empty()
     {
         var collected = await _registry.CollectAsync();
 
         Assert.Empty(collected.ConstLabels);
-        Assert.Equal(0, collected.EncodedConstLabels.Length);
         Assert.Equal(0, collected.Collectors.Length);
     }
 

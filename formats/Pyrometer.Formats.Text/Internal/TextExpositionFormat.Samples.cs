@@ -21,7 +21,7 @@ internal abstract partial class TextExpositionFormat
         switch (series)
         {
             case CounterSeries counter:
-                WriteName(ref output, layout.SampleName.Span, constLabels, counter.EncodedLabels, default);
+                WriteName(ref output, layout.SampleName.Span, constLabels, LabelEncoding.Of(counter), default);
                 output.WriteDouble(counter.Value);
                 if (layout.WritesExemplars)
                 {
@@ -32,7 +32,7 @@ internal abstract partial class TextExpositionFormat
                 WriteCreated(ref output, layout, constLabels, counter);
                 break;
             case GaugeSeries gauge:
-                WriteName(ref output, layout.SampleName.Span, constLabels, gauge.EncodedLabels, default);
+                WriteName(ref output, layout.SampleName.Span, constLabels, LabelEncoding.Of(gauge), default);
                 output.WriteDouble(gauge.Value);
                 output.Write((byte)'\n');
                 break;
@@ -58,7 +58,7 @@ internal abstract partial class TextExpositionFormat
         {
             // One snapshot, so the +Inf bucket, the count and the sum agree with each other.
             var count = series.CopyCumulativeCounts(counts, out var sum);
-            var labels = series.EncodedLabels;
+            var labels = LabelEncoding.Of(series);
             for (var i = 0; i < buckets.Length; i++)
             {
                 WriteName(ref output, layout.BucketName, constLabels, labels, buckets[i]);
@@ -93,7 +93,7 @@ internal abstract partial class TextExpositionFormat
         try
         {
             var count = series.GetSnapshot(values, out var sum);
-            var labels = series.EncodedLabels;
+            var labels = LabelEncoding.Of(series);
             for (var i = 0; i < quantiles.Length; i++)
             {
                 WriteName(ref output, layout.SampleName.Span, constLabels, labels, quantiles[i]);
@@ -130,7 +130,7 @@ internal abstract partial class TextExpositionFormat
     {
         if (layout.CreatedName is { } createdName)
         {
-            WriteName(ref output, createdName, constLabels, series.EncodedLabels, default);
+            WriteName(ref output, createdName, constLabels, LabelEncoding.Of(series), default);
             output.WriteUnixSeconds(series.Created);
             output.Write((byte)'\n');
         }
@@ -145,7 +145,7 @@ internal abstract partial class TextExpositionFormat
         }
 
         output.Write(" # {"u8);
-        output.Write(exemplar.EncodedLabels);
+        output.Write(LabelEncoding.Of(exemplar));
         output.Write("} "u8);
         output.WriteDouble(exemplar.Value);
         output.Write((byte)' ');

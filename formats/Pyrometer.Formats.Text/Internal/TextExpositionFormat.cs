@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using Pyrometer.Exposition;
 
 namespace Pyrometer.Formats.Text.Internal;
@@ -7,16 +6,17 @@ namespace Pyrometer.Formats.Text.Internal;
 /// <summary>
 /// What the two text formats share: the walk over families and series, the sample line layout, and streaming.
 /// A format supplies the per-family bytes (<see cref="FamilyLayout"/>) and a closing line. Writing allocates
-/// nothing per series: labels arrive pre-encoded, numbers are formatted into the output span, and family
-/// layouts are cached per collector for as long as the collector lives.
+/// nothing per series: labels are encoded once per series, numbers are formatted into the output span, and family
+/// layouts are cached on each collector through the model's encoding slots.
 /// </summary>
 internal abstract partial class TextExpositionFormat : ExpositionFormat
 {
     /// <summary>How much a streaming write buffers before it writes to the stream.</summary>
     internal const int FlushThreshold = 32 * 1024;
 
-    private readonly ConditionalWeakTable<Collector, FamilyLayout> _layouts = new();
-    private readonly ConditionalWeakTable<Collector, FamilyLayout>.CreateValueCallback _createLayout;
+    // Each format has its own layouts, cached on the collector for as long as it lives.
+    private readonly EncodingKey<FamilyLayout> _layoutKey = new();
+    private readonly Func<Collector, FamilyLayout> _createLayout;
 
     protected TextExpositionFormat()
     {
@@ -31,7 +31,7 @@ internal abstract partial class TextExpositionFormat : ExpositionFormat
     {
         Guard.NotNull(destination);
         var output = new Utf8Output(destination);
-        var constLabels = metrics.EncodedConstLabels;
+        var constLabels = LabelEncoding.ConstLabelsOf(metrics);
         foreach (var collector in metrics.Collectors)
         {
             var layout = GetLayout(collector);
@@ -98,7 +98,7 @@ internal abstract partial class TextExpositionFormat : ExpositionFormat
         _ => throw new NotSupportedException($"The text formats cannot write metrics of type {type}."),
     };
 
-    private FamilyLayout GetLayout(Collector collector) => _layouts.GetValue(collector, _createLayout);
+    private FamilyLayout GetLayout(Collector collector) => collector.GetEncoding(_layoutKey, _createLayout);
 
     private FamilyLayout BeginFamily(IBufferWriter<byte> destination, in CollectedMetrics metrics, int family, ref SeriesSnapshot snapshot, out int count)
     {
@@ -114,7 +114,7 @@ internal abstract partial class TextExpositionFormat : ExpositionFormat
     private static int WriteSome(PooledByteBuffer destination, FamilyLayout layout, in CollectedMetrics metrics, ReadOnlySpan<MetricSeries> series, int start)
     {
         var room = FlushThreshold - destination.WrittenCount;
-        var constLabels = metrics.EncodedConstLabels;
+        var constLabels = LabelEncoding.ConstLabelsOf(metrics);
         var output = new Utf8Output(destination);
         var next = start;
         while (next < series.Length && output.Written < room)

@@ -2,16 +2,13 @@ using System.Buffers;
 using Pyrometer.Exposition;
 using Pyrometer.Formats.Text.Internal;
 using Pyrometer.Formats.Text.Tests.Infrastructure;
+using Pyrometer.TestUtils;
 using Xunit.Abstractions;
 
 namespace Pyrometer.Formats.Text.Tests.Internal;
 
 public partial class TextExpositionFormatTests(ITestOutputHelper output)
 {
-    // Now and then a measured write is charged a few KiB it did not allocate (seen on a busy machine with tests
-    // running in parallel); what a write itself allocates shows in every attempt, so the least is what counts.
-    private const int MeasuredAttempts = 3;
-
     public static TheoryData<string> FormatNames => ["text", "openmetrics"];
 
     [Theory]
@@ -20,8 +17,8 @@ public partial class TextExpositionFormatTests(ITestOutputHelper output)
     {
         var format = FormatNamed(formatName);
 
-        var few = await AllocatedByWriteAsync(format, SampleRegistries.Large(100));
-        var many = await AllocatedByWriteAsync(format, SampleRegistries.Large(10_000));
+        var few = await FormatAllocations.OfWriteAsync(format, SampleRegistries.Large(100));
+        var many = await FormatAllocations.OfWriteAsync(format, SampleRegistries.Large(10_000));
 
         output.WriteLine($"{formatName}: Write allocated {few} B for 100 series, {many} B for 10,000 series.");
 
@@ -36,8 +33,8 @@ public partial class TextExpositionFormatTests(ITestOutputHelper output)
     {
         var format = FormatNamed(formatName);
 
-        var few = await AllocatedByWriteAsyncToStream(format, SampleRegistries.Large(100));
-        var many = await AllocatedByWriteAsyncToStream(format, SampleRegistries.Large(10_000));
+        var few = await FormatAllocations.OfWriteAsyncToStreamAsync(format, SampleRegistries.Large(100));
+        var many = await FormatAllocations.OfWriteAsyncToStreamAsync(format, SampleRegistries.Large(10_000));
 
         output.WriteLine($"{formatName}: WriteAsync allocated {few} B for 100 series, {many} B for 10,000 series.");
         Assert.True(many - few < 1024, $"Streaming 100 series allocated {few} bytes, 10,000 series {many} bytes.");
@@ -171,43 +168,6 @@ public partial class TextExpositionFormatTests(ITestOutputHelper output)
     }
 
     private static ExpositionFormat FormatNamed(string name) => new ExpositionFormatCollection().AddTextFormats().FindByName(name)!;
-
-    private static async Task<long> AllocatedByWriteAsync(ExpositionFormat format, MetricRegistry registry)
-    {
-        var metrics = await registry.CollectAsync();
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024 * 1024);
-        format.Write(buffer, metrics);
-        var least = long.MaxValue;
-        for (var attempt = 0; attempt < MeasuredAttempts; attempt++)
-        {
-            buffer.ResetWrittenCount();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            format.Write(buffer, metrics);
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return least;
-    }
-
-    private static async Task<long> AllocatedByWriteAsyncToStream(ExpositionFormat format, MetricRegistry registry)
-    {
-        var metrics = await registry.CollectAsync();
-        var stream = new MemoryStream(16 * 1024 * 1024);
-        await format.WriteAsync(stream, metrics);
-
-        var least = long.MaxValue;
-        for (var attempt = 0; attempt < MeasuredAttempts; attempt++)
-        {
-            stream.Position = 0;
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var pending = format.WriteAsync(stream, metrics);
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-            Assert.True(pending.IsCompletedSuccessfully);
-            await pending;
-        }
-
-        return least;
-    }
 
     /// <summary>Records each write, optionally completing it asynchronously.</summary>
     private sealed class RecordingStream(bool yieldOnWrite) : MemoryStream

@@ -1,7 +1,6 @@
 using Pyrometer.Exposition;
 using Pyrometer.Formats.Text;
 using Pyrometer.TestUtils;
-using Pyrometer.Transports.HttpListener.Tests.Fakes;
 
 namespace Pyrometer.Transports.HttpListener.Tests.Integration;
 

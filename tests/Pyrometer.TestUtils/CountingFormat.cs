@@ -1,13 +1,14 @@
 using System.Buffers;
 using Pyrometer.Exposition;
 
-namespace Pyrometer.Transports.HttpListener.Tests.Fakes;
+namespace Pyrometer.TestUtils;
 
 /// <summary>Wraps a real format and counts the responses written with it, to see what a client negotiated.</summary>
-internal sealed class CountingFormat(ExpositionFormat inner) : ExpositionFormat
+public sealed class CountingFormat(ExpositionFormat inner) : ExpositionFormat
 {
     private int _writes;
 
+    /// <summary>Gets how many responses were written with the format.</summary>
     public int Writes => Volatile.Read(ref _writes);
 
     public override string Name => inner.Name;

@@ -1,0 +1,86 @@
+using Pyrometer.TestUtils;
+
+namespace Pyrometer.Formats.Protobuf.Tests.Integration;
+
+/// <summary>
+/// A real Prometheus 2.42 run with <c>--enable-feature=native-histograms</c> scrapes the HttpListener server, which
+/// offers text, OpenMetrics and protobuf; what it stored is read back through its query API.
+/// </summary>
+[Collection(NativeHistogramsPrometheusCollection.Name)]
+public sealed class ProtobufPrometheusTests : IClassFixture<ProtobufScrapedServer>
+{
+    private const string Selector = "job=\"" + ProtobufScrapedServer.Job + "\"";
+
+    private readonly NativeHistogramsPrometheusContainer _prometheus;
+    private readonly ProtobufScrapedServer _server;
+
+    public ProtobufPrometheusTests(NativeHistogramsPrometheusContainer prometheus, ProtobufScrapedServer server)
+    {
+        _prometheus = prometheus;
+        _server = server;
+        server.EnsureScraped(prometheus);
+    }
+
+    [Fact]
+    public async Task Scrape_NativeHistogramsEnabled_NegotiatesProtobufOnly()
+    {
+        await _prometheus.WaitForValueAsync($"up{{{Selector}}}", 1);
+
+        var target = Assert.Single(await _prometheus.GetTargetsAsync(), t => t.Job == ProtobufScrapedServer.Job);
+        Assert.Equal("", target.LastError);
+        Assert.True(_server.Protobuf.Writes > 0);
+        Assert.Equal(0, _server.OpenMetrics.Writes);
+        Assert.Equal(0, _server.Text.Writes);
+    }
+
+    [Fact]
+    public async Task Scrape_Counter_ExactValuesWithAllLabels()
+    {
+        var samples = await _prometheus.WaitForAsync($"pb_events_total{{{Selector}}}", s => s.Count == 2);
+
+        var plain = samples.Single(s => s.Labels["kind"] == "a");
+        Assert.Equal(3, plain.Value);
+        Assert.Equal("eu-1", plain.Labels["region"]);
+        Assert.Equal("shop", plain.Labels["app"]);
+        Assert.Equal(2.5, samples.Single(s => s.Labels["kind"] == ProtobufScrapedServer.TrickyLabelValue).Value);
+    }
+
+    [Fact]
+    public async Task Scrape_Gauge_ExactValue()
+    {
+        await _prometheus.WaitForValueAsync($"pb_temperature_celsius{{{Selector}}}", -12.5);
+    }
+
+    [Fact]
+    public async Task Scrape_ClassicHistogram_BucketCountsSumAndQuantile()
+    {
+        await _prometheus.WaitForValueAsync($"pb_latency_seconds_count{{{Selector}}}", 50);
+
+        // Prometheus' protobuf parser spells bucket bounds as OpenMetrics does: le="1.0", not le="1".
+        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"0.1\"}}", 10);
+        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"0.5\"}}", 30);
+        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"1.0\"}}", 40);
+        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"5.0\"}}", 50);
+        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"+Inf\"}}", 50);
+        var sum = Assert.Single(await _prometheus.QueryAsync($"pb_latency_seconds_sum{{{Selector}}}"));
+        Assert.Equal((10 * 0.05) + (20 * 0.3) + (10 * 0.7) + (10 * 3), sum.Value, 9);
+        Assert.Equal(5, (await _prometheus.QueryAsync($"pb_latency_seconds_bucket{{{Selector}}}")).Count);
+
+        // Rank 25 of 50 lies in (0.1, 0.5], which holds ranks 11 to 30: 0.1 + 0.4 * 15/20.
+        var median = Assert.Single(await _prometheus.QueryAsync($"histogram_quantile(0.5, pb_latency_seconds_bucket{{{Selector}}})"));
+        Assert.Equal(0.4, median.Value, 9);
+    }
+
+    [Fact]
+    public async Task Scrape_Summary_QuantilesCountAndSum()
+    {
+        var quantiles = await _prometheus.WaitForAsync($"pb_request_size_bytes{{{Selector}}}", s => s.Count == 3);
+
+        // Observations 1..100; the default targets allow a rank error of 5, 1 and 0.1 percent.
+        Assert.InRange(quantiles.Single(s => s.Labels["quantile"] == "0.5").Value, 45, 55);
+        Assert.InRange(quantiles.Single(s => s.Labels["quantile"] == "0.9").Value, 89, 91);
+        Assert.InRange(quantiles.Single(s => s.Labels["quantile"] == "0.99").Value, 98, 100);
+        await _prometheus.WaitForValueAsync($"pb_request_size_bytes_count{{{Selector}}}", 100);
+        await _prometheus.WaitForValueAsync($"pb_request_size_bytes_sum{{{Selector}}}", 5050);
+    }
+}
