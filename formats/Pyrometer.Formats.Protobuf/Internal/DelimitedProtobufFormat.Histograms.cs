@@ -6,7 +6,8 @@ namespace Pyrometer.Formats.Protobuf.Internal;
 /// Histograms: count, sum, the classic cumulative buckets with their upper bounds and exemplars, the native
 /// buckets (schema, zero bucket, spans and deltas of each side) and the creation time, all from one consistent
 /// snapshot per series. A classic histogram writes no native field; a native-only one no classic bucket; one with
-/// both writes both in the same message.
+/// both writes both in the same message. A native-only histogram's exemplar (kept on its one +Inf bucket) goes in
+/// the native <c>exemplars</c> field; a histogram with classic buckets keeps its exemplars on them.
 /// </summary>
 internal sealed partial class DelimitedProtobufFormat
 {
@@ -49,7 +50,11 @@ internal sealed partial class DelimitedProtobufFormat
             body += WireSizes.Field(BucketSize(counts[i], exemplars[i]));
         }
 
-        body += NativeSize(snapshot) + TimestampField(histogram.Created);
+        var nativeExemplar = bounds.Length == 0 && snapshot.HasNativeBuckets ? histogram.GetExemplar(0) : null;
+        var nativeExemplarLabels = nativeExemplar is null ? [] : LabelPairs.Of(nativeExemplar);
+        var nativeExemplarSize = nativeExemplar is null ? 0 : WireSizes.Exemplar(nativeExemplar, nativeExemplarLabels);
+        body += NativeSize(snapshot) + TimestampField(histogram.Created)
+            + (nativeExemplar is null ? 0 : WireTags.HistogramExemplars.Length - 1 + WireSizes.Field(nativeExemplarSize));
 
         output.WriteLength(WireTags.FamilyMetric, constLabels.Length + labels.Length + WireSizes.Field(body));
         output.WriteRaw(constLabels);
@@ -72,6 +77,12 @@ internal sealed partial class DelimitedProtobufFormat
 
         WriteNative(ref output, snapshot);
         WriteTimestamp(ref output, WireTags.HistogramCreated, histogram.Created);
+        if (nativeExemplar is not null)
+        {
+            output.WriteRaw(WireTags.HistogramExemplars);
+            output.WriteVarint((uint)nativeExemplarSize);
+            WriteExemplarContent(ref output, nativeExemplar, nativeExemplarLabels);
+        }
     }
 
     private static int BucketSize(long cumulativeCount, RecordedExemplar? exemplar) =>

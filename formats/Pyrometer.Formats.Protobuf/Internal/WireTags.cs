@@ -52,6 +52,9 @@ internal static class WireTags
     public const byte SpanOffset = (1 << 3) | 0;
     public const byte SpanLength = (2 << 3) | 0;
 
+    /// <summary>Field 16, wire type 2: past 15, the tag takes two varint bytes.</summary>
+    public static ReadOnlySpan<byte> HistogramExemplars => [(16 << 3) | 2 | 0x80, (16 << 3) >> 7];
+
     public const byte ExemplarLabel = (1 << 3) | 2;
     public const byte ExemplarValue = (2 << 3) | 1;
     public const byte ExemplarTimestamp = (3 << 3) | 2;

@@ -41,10 +41,12 @@ internal static class NativeRegistries
         }
 
         var nativeOnly = Create(registry, "native_only", new NativeHistogramOptions { Schema = 3 });
-        foreach (var value in new[] { 0.1, 0.2, 0.3, 7.5, -1 })
+        foreach (var value in new[] { 0.1, 0.2, 0.3, 7.5 })
         {
             nativeOnly.Observe(value);
         }
+
+        nativeOnly.Observe(-1, Exemplar.From("trace_id", "native-1"));
 
         return registry;
     }

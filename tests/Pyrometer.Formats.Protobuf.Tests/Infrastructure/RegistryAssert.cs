@@ -86,9 +86,15 @@ internal static class RegistryAssert
         else
         {
             Assert.Empty(decoded.Bucket);
+            CheckExemplar(series.GetExemplar(0), decoded.Exemplars.SingleOrDefault());
         }
 
         Assert.Equal(series.Created, decoded.CreatedTimestamp.ToDateTimeOffset());
+        if (histogram.HasClassicBuckets)
+        {
+            Assert.Empty(decoded.Exemplars);
+        }
+
         if (histogram.HasNativeBuckets)
         {
             NativeAssert.Matches(snapshot, decoded);

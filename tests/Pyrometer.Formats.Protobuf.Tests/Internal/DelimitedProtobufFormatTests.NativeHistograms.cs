@@ -1,4 +1,5 @@
 using Pyrometer.Formats.Protobuf.Tests.Infrastructure;
+using Pyrometer.Formats.Text.Tests.Infrastructure;
 
 namespace Pyrometer.Formats.Protobuf.Tests.Internal;
 
@@ -94,6 +95,17 @@ public partial class DelimitedProtobufFormatTests
         Assert.Equal(3, histogram.Schema);
         Assert.Equal(4, NativeAssert.Buckets(histogram.PositiveSpan, histogram.PositiveDelta).Sum(b => b.Count));
         Assert.Equal([(0, 1L)], NativeAssert.Buckets(histogram.NegativeSpan, histogram.NegativeDelta));
+    }
+
+    [Fact]
+    public async Task Write_NativeOnlyWithExemplar_InTheNativeExemplarsFieldWithTimestamp()
+    {
+        var histogram = await NativeAsync("native_only");
+
+        var exemplar = Assert.Single(histogram.Exemplars);
+        Assert.Equal(-1, exemplar.Value);
+        Assert.Equal("native-1", Assert.Single(exemplar.Label).Value);
+        Assert.Equal(SampleRegistries.Start, exemplar.Timestamp.ToDateTimeOffset());
     }
 
     [Fact]
