@@ -120,7 +120,8 @@ public class TextFormatBenchmarks
     public Task OpenTelemetryOverHttp() => ScrapeAsync(_openTelemetryUri);
 
     /// <summary>Creates the Pyrometer registry every format benchmark writes.</summary>
-    internal static MetricRegistry CreatePyrometer()
+    /// <summary>Creates the registry; with <paramref name="native"/>, its histograms keep native buckets besides the classic ones.</summary>
+    internal static MetricRegistry CreatePyrometer(NativeHistogramOptions? native = null)
     {
         var registry = new MetricRegistry();
         for (var i = 0; i < Counters; i++)
@@ -134,7 +135,7 @@ public class TextFormatBenchmarks
 
         for (var i = 0; i < Histograms; i++)
         {
-            var histogram = registry.CreateHistogram($"bench_histogram_{i}_seconds", "A benchmark histogram.", new HistogramOptions { LabelNames = ["path"], Unit = "seconds" });
+            var histogram = registry.CreateHistogram($"bench_histogram_{i}_seconds", "A benchmark histogram.", new HistogramOptions { LabelNames = ["path"], Unit = "seconds", Native = native, Buckets = native is null ? null : Buckets.Default });
             for (var j = 0; j < HistogramLabelSets; j++)
             {
                 var series = histogram.WithLabels(Path(j));

@@ -8,7 +8,7 @@ namespace Pyrometer.Formats.Protobuf.Internal;
 /// </summary>
 internal sealed partial class DelimitedProtobufFormat
 {
-    // Histograms and summaries rarely have more buckets or quantiles than this; larger ones rent their scratch.
+    // Summaries rarely have more quantiles than this; larger ones rent their scratch.
     private const int StackScratch = 64;
 
     // Quantile{1 quantile, 2 value}: two double fields.

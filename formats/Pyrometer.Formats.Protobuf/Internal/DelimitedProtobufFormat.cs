@@ -146,6 +146,11 @@ internal sealed partial class DelimitedProtobufFormat : ExpositionFormat
     private static void WriteExemplar(ref ProtoOutput output, byte tag, RecordedExemplar exemplar, byte[] labels, int size)
     {
         output.WriteLength(tag, size);
+        WriteExemplarContent(ref output, exemplar, labels);
+    }
+
+    private static void WriteExemplarContent(ref ProtoOutput output, RecordedExemplar exemplar, byte[] labels)
+    {
         output.WriteRaw(labels);
         output.WriteDouble(WireTags.ExemplarValue, exemplar.Value);
         WriteTimestamp(ref output, WireTags.ExemplarTimestamp, exemplar.Timestamp);

@@ -32,7 +32,7 @@ internal sealed class FamilyHeader
         output.CheckNoSpaceLeft();
         Bounds = collector switch
         {
-            Histogram histogram => [.. histogram.UpperBounds],
+            Histogram { HasClassicBuckets: true } histogram => [.. histogram.UpperBounds],
             Summary summary => summary.Quantiles.Select(q => q.Quantile).ToArray(),
             _ => [],
         };
@@ -41,7 +41,7 @@ internal sealed class FamilyHeader
     /// <summary>Gets the encoded name, help, type and unit fields.</summary>
     public byte[] Bytes { get; }
 
-    /// <summary>Gets a histogram's bucket upper bounds (the last is +Inf) or a summary's quantiles; empty otherwise.</summary>
+    /// <summary>Gets a classic histogram's bucket upper bounds (the last is +Inf) or a summary's quantiles; empty otherwise (a native-only histogram writes no classic bucket).</summary>
     public double[] Bounds { get; }
 
     /// <summary>Gets the <c>MetricType</c> number of metrics.proto.</summary>

@@ -42,8 +42,18 @@ internal static class WireTags
     public const byte BucketUpperBound = (2 << 3) | 1;
     public const byte BucketExemplar = (3 << 3) | 2;
 
-    // The native-histogram fields (schema 5, zero_threshold 6, zero_count 7, negative_span 9, negative_delta 10,
-    // positive_span 12, positive_delta 13, exemplars 16) go here when native histograms are written.
+    public const byte HistogramSchema = (5 << 3) | 0;
+    public const byte HistogramZeroThreshold = (6 << 3) | 1;
+    public const byte HistogramZeroCount = (7 << 3) | 0;
+    public const byte HistogramNegativeSpan = (9 << 3) | 2;
+    public const byte HistogramNegativeDelta = (10 << 3) | 2;
+    public const byte HistogramPositiveSpan = (12 << 3) | 2;
+    public const byte HistogramPositiveDelta = (13 << 3) | 2;
+    public const byte SpanOffset = (1 << 3) | 0;
+    public const byte SpanLength = (2 << 3) | 0;
+
+    /// <summary>Field 16, wire type 2: past 15, the tag takes two varint bytes.</summary>
+    public static ReadOnlySpan<byte> HistogramExemplars => [(16 << 3) | 2 | 0x80, (16 << 3) >> 7];
 
     public const byte ExemplarLabel = (1 << 3) | 2;
     public const byte ExemplarValue = (2 << 3) | 1;

@@ -70,24 +70,43 @@ internal static class RegistryAssert
 
     private static void CheckHistogram(Pyrometer.Histogram histogram, HistogramSeries series, Schema.Histogram decoded)
     {
-        var counts = new long[histogram.UpperBounds.Count];
-        var count = series.CopyCumulativeCounts(counts, out var sum);
-        Assert.Equal((ulong)count, decoded.SampleCount);
-        Assert.Equal(sum, decoded.SampleSum);
-        Assert.Equal(histogram.UpperBounds, decoded.Bucket.Select(b => b.UpperBound));
-        Assert.Equal(counts.Select(c => (ulong)c), decoded.Bucket.Select(b => b.CumulativeCount));
-        for (var i = 0; i < counts.Length; i++)
+        var snapshot = new HistogramSnapshot();
+        series.CopySnapshot(snapshot);
+        Assert.Equal((ulong)snapshot.Count, decoded.SampleCount);
+        Assert.Equal(snapshot.Sum, decoded.SampleSum);
+        if (histogram.HasClassicBuckets)
         {
-            CheckExemplar(series.GetExemplar(i), decoded.Bucket[i].Exemplar);
+            Assert.Equal(histogram.UpperBounds, decoded.Bucket.Select(b => b.UpperBound));
+            Assert.Equal(snapshot.CumulativeCounts.ToArray().Select(c => (ulong)c), decoded.Bucket.Select(b => b.CumulativeCount));
+            for (var i = 0; i < decoded.Bucket.Count; i++)
+            {
+                CheckExemplar(series.GetExemplar(i), decoded.Bucket[i].Exemplar);
+            }
+        }
+        else
+        {
+            Assert.Empty(decoded.Bucket);
+            CheckExemplar(series.GetExemplar(0), decoded.Exemplars.SingleOrDefault());
         }
 
         Assert.Equal(series.Created, decoded.CreatedTimestamp.ToDateTimeOffset());
+        if (histogram.HasClassicBuckets)
+        {
+            Assert.Empty(decoded.Exemplars);
+        }
 
-        // Classic only: no native fields, so Prometheus does not read it as a native histogram.
-        Assert.False(decoded.HasSchema);
-        Assert.False(decoded.HasZeroThreshold);
-        Assert.Empty(decoded.PositiveSpan);
-        Assert.Empty(decoded.NegativeSpan);
+        if (histogram.HasNativeBuckets)
+        {
+            NativeAssert.Matches(snapshot, decoded);
+        }
+        else
+        {
+            // Classic only: no native fields, so Prometheus does not read it as a native histogram.
+            Assert.False(decoded.HasSchema);
+            Assert.False(decoded.HasZeroThreshold);
+            Assert.Empty(decoded.PositiveSpan);
+            Assert.Empty(decoded.NegativeSpan);
+        }
     }
 
     private static void CheckSummary(Pyrometer.Summary summary, SummarySeries series, Schema.Summary decoded)

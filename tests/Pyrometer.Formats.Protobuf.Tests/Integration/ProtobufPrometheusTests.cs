@@ -7,36 +7,25 @@ namespace Pyrometer.Formats.Protobuf.Tests.Integration;
 /// offers text, OpenMetrics and protobuf; what it stored is read back through its query API.
 /// </summary>
 [Collection(NativeHistogramsPrometheusCollection.Name)]
-public sealed class ProtobufPrometheusTests : IClassFixture<ProtobufScrapedServer>
+public sealed class ProtobufPrometheusTests(NativeHistogramsPrometheusContainer prometheus, ProtobufScrapedServer server)
+    : ScrapedServerTests<NativeHistogramsPrometheusContainer>(prometheus, server)
 {
-    private const string Selector = "job=\"" + ProtobufScrapedServer.Job + "\"";
-
-    private readonly NativeHistogramsPrometheusContainer _prometheus;
-    private readonly ProtobufScrapedServer _server;
-
-    public ProtobufPrometheusTests(NativeHistogramsPrometheusContainer prometheus, ProtobufScrapedServer server)
-    {
-        _prometheus = prometheus;
-        _server = server;
-        server.EnsureScraped(prometheus);
-    }
-
     [Fact]
     public async Task Scrape_NativeHistogramsEnabled_NegotiatesProtobufOnly()
     {
-        await _prometheus.WaitForValueAsync($"up{{{Selector}}}", 1);
+        await Prometheus.WaitForValueAsync($"up{{{Selector}}}", 1);
 
-        var target = Assert.Single(await _prometheus.GetTargetsAsync(), t => t.Job == ProtobufScrapedServer.Job);
+        var target = Assert.Single(await Prometheus.GetTargetsAsync(), t => t.Job == ProtobufScrapedServer.Job);
         Assert.Equal("", target.LastError);
-        Assert.True(_server.Protobuf.Writes > 0);
-        Assert.Equal(0, _server.OpenMetrics.Writes);
-        Assert.Equal(0, _server.Text.Writes);
+        Assert.True(Server.Protobuf.Writes > 0);
+        Assert.Equal(0, Server.OpenMetrics.Writes);
+        Assert.Equal(0, Server.Text.Writes);
     }
 
     [Fact]
     public async Task Scrape_Counter_ExactValuesWithAllLabels()
     {
-        var samples = await _prometheus.WaitForAsync($"pb_events_total{{{Selector}}}", s => s.Count == 2);
+        var samples = await Prometheus.WaitForAsync($"pb_events_total{{{Selector}}}", s => s.Count == 2);
 
         var plain = samples.Single(s => s.Labels["kind"] == "a");
         Assert.Equal(3, plain.Value);
@@ -48,39 +37,58 @@ public sealed class ProtobufPrometheusTests : IClassFixture<ProtobufScrapedServe
     [Fact]
     public async Task Scrape_Gauge_ExactValue()
     {
-        await _prometheus.WaitForValueAsync($"pb_temperature_celsius{{{Selector}}}", -12.5);
+        await Prometheus.WaitForValueAsync($"pb_temperature_celsius{{{Selector}}}", -12.5);
     }
 
     [Fact]
     public async Task Scrape_ClassicHistogram_BucketCountsSumAndQuantile()
     {
-        await _prometheus.WaitForValueAsync($"pb_latency_seconds_count{{{Selector}}}", 50);
+        await Prometheus.WaitForValueAsync($"pb_latency_seconds_count{{{Selector}}}", 50);
 
         // Prometheus' protobuf parser spells bucket bounds as OpenMetrics does: le="1.0", not le="1".
-        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"0.1\"}}", 10);
-        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"0.5\"}}", 30);
-        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"1.0\"}}", 40);
-        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"5.0\"}}", 50);
-        await _prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"+Inf\"}}", 50);
-        var sum = Assert.Single(await _prometheus.QueryAsync($"pb_latency_seconds_sum{{{Selector}}}"));
+        await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"0.1\"}}", 10);
+        await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"0.5\"}}", 30);
+        await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"1.0\"}}", 40);
+        await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"5.0\"}}", 50);
+        await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"+Inf\"}}", 50);
+        var sum = Assert.Single(await Prometheus.QueryAsync($"pb_latency_seconds_sum{{{Selector}}}"));
         Assert.Equal((10 * 0.05) + (20 * 0.3) + (10 * 0.7) + (10 * 3), sum.Value, 9);
-        Assert.Equal(5, (await _prometheus.QueryAsync($"pb_latency_seconds_bucket{{{Selector}}}")).Count);
+        Assert.Equal(5, (await Prometheus.QueryAsync($"pb_latency_seconds_bucket{{{Selector}}}")).Count);
 
         // Rank 25 of 50 lies in (0.1, 0.5], which holds ranks 11 to 30: 0.1 + 0.4 * 15/20.
-        var median = Assert.Single(await _prometheus.QueryAsync($"histogram_quantile(0.5, pb_latency_seconds_bucket{{{Selector}}})"));
+        var median = Assert.Single(await Prometheus.QueryAsync($"histogram_quantile(0.5, pb_latency_seconds_bucket{{{Selector}}})"));
         Assert.Equal(0.4, median.Value, 9);
     }
 
     [Fact]
     public async Task Scrape_Summary_QuantilesCountAndSum()
     {
-        var quantiles = await _prometheus.WaitForAsync($"pb_request_size_bytes{{{Selector}}}", s => s.Count == 3);
+        var quantiles = await Prometheus.WaitForAsync($"pb_request_size_bytes{{{Selector}}}", s => s.Count == 3);
 
         // Observations 1..100; the default targets allow a rank error of 5, 1 and 0.1 percent.
         Assert.InRange(quantiles.Single(s => s.Labels["quantile"] == "0.5").Value, 45, 55);
         Assert.InRange(quantiles.Single(s => s.Labels["quantile"] == "0.9").Value, 89, 91);
         Assert.InRange(quantiles.Single(s => s.Labels["quantile"] == "0.99").Value, 98, 100);
-        await _prometheus.WaitForValueAsync($"pb_request_size_bytes_count{{{Selector}}}", 100);
-        await _prometheus.WaitForValueAsync($"pb_request_size_bytes_sum{{{Selector}}}", 5050);
+        await Prometheus.WaitForValueAsync($"pb_request_size_bytes_count{{{Selector}}}", 100);
+        await Prometheus.WaitForValueAsync($"pb_request_size_bytes_sum{{{Selector}}}", 5050);
+    }
+
+    [Fact]
+    public async Task Scrape_NativeHistogram_CountSumExactAndMedianWithinTheSchemaError()
+    {
+        const int n = ProtobufScrapedServer.NativeObservations;
+        await Prometheus.WaitForValueAsync($"histogram_count(pb_native_seconds{{{Selector}}})", n);
+
+        var sum = Assert.Single(await Prometheus.QueryAsync($"histogram_sum(pb_native_seconds{{{Selector}}})"));
+        Assert.Equal(n * (n + 1) / 2, sum.Value);
+
+        // The median, 51, lies in one bucket (lower, upper] with upper / lower = 2^(2^-5); any point in it is
+        // within that ratio of 51.
+        var median = Assert.Single(await Prometheus.QueryAsync($"histogram_quantile(0.5, pb_native_seconds{{{Selector}}})"));
+        var ratio = Math.Pow(2, Math.Pow(2, -NativeHistogramOptions.DefaultSchema));
+        Assert.InRange(median.Value, 51 / ratio, 51 * ratio);
+
+        // Native only: Prometheus stored no classic series for it.
+        Assert.Empty(await Prometheus.QueryAsync($"pb_native_seconds_count{{{Selector}}}"));
     }
 }

@@ -15,6 +15,9 @@ public sealed class ProtobufScrapedServer : IAsyncLifetime
 
     public const string TrickyLabelValue = "C:\\temp \"quoted\"\nZürich 日本 🔥";
 
+    /// <summary>The native histogram <c>pb_native_seconds</c> holds the observations 1 to this.</summary>
+    public const int NativeObservations = 101;
+
     private readonly Lock _lock = new();
     private HttpListenerMetricsServer? _server;
     private IDisposable? _target;
@@ -49,6 +52,13 @@ public sealed class ProtobufScrapedServer : IAsyncLifetime
         for (var size = 1; size <= 100; size++)
         {
             sizes.Observe(size);
+        }
+
+        // Native only, default schema 5; 1..101 so the median is one observation, 51.
+        var native = registry.CreateHistogram("pb_native_seconds", "Native latency.", new HistogramOptions { Native = new() });
+        for (var value = 1; value <= NativeObservations; value++)
+        {
+            native.Observe(value);
         }
 
         var formats = new ExpositionFormatCollection().Add(Text).Add(OpenMetrics).Add(Protobuf);

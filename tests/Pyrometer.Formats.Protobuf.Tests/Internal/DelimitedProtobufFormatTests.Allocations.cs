@@ -1,3 +1,4 @@
+using Pyrometer.Formats.Protobuf.Tests.Infrastructure;
 using Pyrometer.Formats.Text.Tests.Infrastructure;
 using Pyrometer.TestUtils;
 using Xunit.Abstractions;
@@ -6,13 +7,17 @@ namespace Pyrometer.Formats.Protobuf.Tests.Internal;
 
 public partial class DelimitedProtobufFormatTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task Write_ManySeries_AllocatesTheSameAsForFewSeries()
-    {
-        var few = await FormatAllocations.OfWriteAsync(ProtobufFormats.Delimited, SampleRegistries.Large(100));
-        var many = await FormatAllocations.OfWriteAsync(ProtobufFormats.Delimited, SampleRegistries.Large(10_000));
+    public static TheoryData<string> SeriesMixes => ["every type", "native histograms"];
 
-        output.WriteLine($"protobuf: Write allocated {few} B for 100 series, {many} B for 10,000 series.");
+    [Theory]
+    [MemberData(nameof(SeriesMixes))]
+    public async Task Write_ManySeries_AllocatesTheSameAsForFewSeries(string mix)
+    {
+        Func<int, MetricRegistry> large = mix == "native histograms" ? NativeRegistries.Large : SampleRegistries.Large;
+        var few = await FormatAllocations.OfWriteAsync(ProtobufFormats.Delimited, large(100));
+        var many = await FormatAllocations.OfWriteAsync(ProtobufFormats.Delimited, large(10_000));
+
+        output.WriteLine($"protobuf: Write allocated {few} B for 100 series of {mix}, {many} B for 10,000.");
 
         // 9,900 more series: a single allocation per series would add at least 24 bytes each.
         Assert.True(many - few < 1024, $"Writing 100 series allocated {few} bytes, 10,000 series {many} bytes.");

@@ -1,0 +1,10 @@
+using Pyrometer.TestUtils;
+
+namespace Pyrometer.Formats.Protobuf.Tests.Integration;
+
+/// <summary>One real Prometheus without native histograms, which asks for OpenMetrics first.</summary>
+[CollectionDefinition(Name)]
+public sealed class PrometheusCollection : ICollectionFixture<PrometheusContainer>
+{
+    public const string Name = "Prometheus";
+}
