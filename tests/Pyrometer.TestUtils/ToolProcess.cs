@@ -16,7 +16,11 @@ public static class ToolProcess
     }
 
     /// <summary>Runs <paramref name="executable"/> with <paramref name="input"/> on stdin; fails the test after 30 s.</summary>
-    public static ToolResult Run(string executable, IEnumerable<string> arguments, ReadOnlySpan<byte> input)
+    /// <param name="executable">The tool.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="input">What it reads on stdin.</param>
+    /// <param name="environment">Environment variables to set for it, if any.</param>
+    public static ToolResult Run(string executable, IEnumerable<string> arguments, ReadOnlySpan<byte> input, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo(executable)
@@ -31,6 +35,11 @@ public static class ToolProcess
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Pyrometer.TestUtils;
 
 namespace Pyrometer.Formats.Text.Tests.Infrastructure;
 
@@ -27,34 +26,9 @@ internal static class OpenMetricsParser
 
     private static ParserResult Run(string python, string[] arguments, byte[] input)
     {
-        var start = new ProcessStartInfo(python)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // The exposition is UTF-8 whatever the machine's locale says.
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{python} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(30_000))
-        {
-            process.Kill();
-            Assert.Fail($"{python} did not finish within 30 s.");
-        }
-
-        return new ParserResult(process.ExitCode, (output.Result + error.Result).Trim());
+        var result = ToolProcess.Run(python, arguments, input, new Dictionary<string, string> { ["PYTHONIOENCODING"] = "utf-8" });
+        return new ParserResult(result.ExitCode, (result.Output + result.Error).Trim());
     }
 
     /// <summary>
