@@ -1,4 +1,26 @@
-// A counter incremented every second, served for Prometheus to scrape until Ctrl+C.
+// aioprometheus' simple example: a counter incremented every second, served for Prometheus to scrape until Ctrl+C.
+//
+//   dotnet run --project samples/SimpleExample          (port 8000; pass another as the first argument, 0 = any)
+//   Serving prometheus metrics on: http://127.0.0.1:8000/metrics
+//
+//   curl http://127.0.0.1:8000/metrics
+//   # HELP events_total Number of events.
+//   # TYPE events_total counter
+//   events_total{host="alpha",kind="timer_expiry"} 33
+//
+//   curl -H 'Accept: application/openmetrics-text' http://127.0.0.1:8000/metrics
+//   # TYPE events counter
+//   # HELP events Number of events.
+//   events_total{host="alpha",kind="timer_expiry"} 36
+//   events_created{host="alpha",kind="timer_expiry"} 1764020743.08
+//   # EOF
+//
+//   curl -H 'Accept: application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited' http://127.0.0.1:8000/metrics
+//   (binary; `dotnet run --project samples/MetricsFetcher -- --format binary` prints it as text)
+//
+// aioprometheus names the counter "events"; here it is "events_total", because Prometheus' naming rules end a
+// counter's name in _total (promtool check metrics flags one that does not, and OpenMetrics requires its samples
+// to). OpenMetrics shows the family as "events", as aioprometheus does.
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Pyrometer;
@@ -11,6 +33,7 @@ var events = MetricRegistry.Default.CreateCounter("events_total", "Number of eve
 {
     ConstLabels = new Dictionary<string, string> { ["host"] = Environment.MachineName },
 });
+var timerExpiry = new Labels { ["kind"] = "timer_expiry" };
 
 using var stopping = new CancellationTokenSource();
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -30,7 +53,7 @@ try
 {
     while (await timer.WaitForNextTickAsync(stopping.Token))
     {
-        events.Inc();
+        events.Inc(timerExpiry);
     }
 }
 catch (OperationCanceledException)
