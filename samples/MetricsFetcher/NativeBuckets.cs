@@ -8,7 +8,7 @@ namespace Pyrometer.Samples.MetricsFetcher;
 /// <summary>
 /// Writes a native histogram's buckets as a comment line, which the text format has no other way to show:
 /// <c># native name{labels} schema=3 zero_threshold=... zero_count=2 (0.917,1]=4 (1,1.091]=1</c>, each bucket
-/// with its bounds (index i covers (base^(i-1), base^i], base = 2^(2^-schema); negative buckets mirrored).
+/// with its bounds, empty ones left out (index i covers (base^(i-1), base^i], base = 2^(2^-schema); negative buckets mirrored).
 /// </summary>
 internal static class NativeBuckets
 {
@@ -17,12 +17,12 @@ internal static class NativeBuckets
         var zeroCount = histogram.HasZeroCountFloat ? histogram.ZeroCountFloat : histogram.ZeroCount;
         text.Append(CultureInfo.InvariantCulture, $"# native {name}{labels} schema={histogram.Schema} zero_threshold={ProtobufTextWriter.Number(histogram.ZeroThreshold)} zero_count={ProtobufTextWriter.Number(zeroCount)}");
         var factor = Math.Pow(2, Math.Pow(2, -histogram.Schema));
-        foreach (var (index, count) in Expand(histogram.NegativeSpan, histogram.NegativeDelta, histogram.NegativeCount).Reverse())
+        foreach (var (index, count) in Expand(histogram.NegativeSpan, histogram.NegativeDelta, histogram.NegativeCount).Where(NotEmpty).Reverse())
         {
             text.Append(CultureInfo.InvariantCulture, $" [{Bound(-Math.Pow(factor, index))},{Bound(-Math.Pow(factor, index - 1))})={ProtobufTextWriter.Number(count)}");
         }
 
-        foreach (var (index, count) in Expand(histogram.PositiveSpan, histogram.PositiveDelta, histogram.PositiveCount))
+        foreach (var (index, count) in Expand(histogram.PositiveSpan, histogram.PositiveDelta, histogram.PositiveCount).Where(NotEmpty))
         {
             text.Append(CultureInfo.InvariantCulture, $" ({Bound(Math.Pow(factor, index - 1))},{Bound(Math.Pow(factor, index))}]={ProtobufTextWriter.Number(count)}");
         }
@@ -54,6 +54,9 @@ internal static class NativeBuckets
             }
         }
     }
+
+    // Spans may hold empty buckets (a short gap costs less inside a span than a new span); they are not shown.
+    private static bool NotEmpty((int Index, double Count) bucket) => bucket.Count != 0;
 
     private static string Bound(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

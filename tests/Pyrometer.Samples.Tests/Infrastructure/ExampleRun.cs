@@ -1,0 +1,37 @@
+using System.Text;
+using Pyrometer.Formats.Text.Tests.Infrastructure;
+
+namespace Pyrometer.Samples.Tests.Infrastructure;
+
+/// <summary>
+/// The smoke test every example gets: started as a process, scraped over loopback until <c>ready</c> holds, the
+/// text output checked by the caller and by promtool, OpenMetrics and protobuf served too, then stopped with
+/// Ctrl+C (SIGINT) within 15 s, exiting 0 after printing <c>Stopped.</c>.
+/// </summary>
+internal static class ExampleRun
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    public static async Task SmokeAsync(string sample, Func<string, bool> ready, string what, Action<string> check)
+    {
+        await using var process = await SampleProcess.StartAsync(sample);
+        Assert.Equal("127.0.0.1", process.Url.Host);
+        Assert.Equal("/metrics", process.Url.AbsolutePath);
+
+        var text = await Scrape.UntilAsync(process.Url, ready, what);
+        check(text);
+        var promtool = Promtool.CheckMetrics(Encoding.UTF8.GetBytes(text));
+        Assert.True(promtool.ExitCode == 0, $"promtool check metrics: {promtool.Output}\n{text}");
+
+        var openMetrics = await Scrape.GetAsync(process.Url, Scrape.OpenMetrics);
+        Assert.Equal("application/openmetrics-text", openMetrics.ContentType);
+        Assert.EndsWith("# EOF\n", Encoding.UTF8.GetString(openMetrics.Body), StringComparison.Ordinal);
+        var protobuf = await Scrape.GetAsync(process.Url, Scrape.Protobuf);
+        Assert.Equal("application/vnd.google.protobuf", protobuf.ContentType);
+        Assert.NotEmpty(protobuf.Body);
+
+        var exitCode = await process.InterruptAsync(StopTimeout);
+        Assert.True(exitCode == 0, $"{sample} exited {exitCode} after SIGINT. Output:\n{process.Output}");
+        Assert.Contains("Stopped.", process.Output, StringComparison.Ordinal);
+    }
+}

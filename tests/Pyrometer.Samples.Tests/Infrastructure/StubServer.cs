@@ -1,0 +1,65 @@
+using System.Net;
+using Pyrometer.TestUtils;
+
+namespace Pyrometer.Samples.Tests.Infrastructure;
+
+/// <summary>An HTTP server on loopback that answers every request with <paramref name="respond"/>, for answers no metrics server gives.</summary>
+internal sealed class StubServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _serving;
+
+    private StubServer(Func<HttpListenerResponse, Task> respond)
+    {
+        var port = FreePort.Next();
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        Url = new Uri($"http://127.0.0.1:{port}/metrics");
+        _serving = ServeAsync(respond);
+    }
+
+    public Uri Url { get; }
+
+    public static StubServer Start(Func<HttpListenerResponse, Task> respond) => new(respond);
+
+    /// <summary>Answers with a status and a body of the given Content-Type.</summary>
+    public static StubServer Answering(int status, string contentType, byte[] body) => new(async response =>
+    {
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        await response.OutputStream.WriteAsync(body);
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        await _serving;
+        _listener.Close();
+    }
+
+    private async Task ServeAsync(Func<HttpListenerResponse, Task> respond)
+    {
+        while (true)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return; // stopped
+            }
+
+            try
+            {
+                await respond(context.Response);
+                context.Response.Close();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+            {
+                // The client gave up (the timeout test) or the listener stopped.
+            }
+        }
+    }
+}
