@@ -40,18 +40,22 @@ internal sealed class ExampleApp : IAsyncDisposable
             ["app"] = $"{GetType().Name}-{Guid.NewGuid():N}",
         };
 
-        // Named requests_total, not requests: Prometheus' naming rules end a counter's name in _total.
-        _requests = _registry.CreateCounter("requests_total", "Number of requests.", new CounterOptions { ConstLabels = constLabels });
-        _memory = _registry.CreateGauge("memory_usage_bytes", "Memory usage in bytes.", new GaugeOptions { ConstLabels = constLabels });
-        _cpu = _registry.CreateGauge("cpu_usage_percent", "CPU usage percent.", new GaugeOptions { ConstLabels = constLabels });
+        // Each metric declares the label it is updated with, so it shows no series until the first update
+        // (a metric without label names would show an unlabelled series before). Named requests_total, not
+        // requests: Prometheus' naming rules end a counter's name in _total.
+        _requests = _registry.CreateCounter("requests_total", "Number of requests.", new CounterOptions { ConstLabels = constLabels, LabelNames = ["path"] });
+        _memory = _registry.CreateGauge("memory_usage_bytes", "Memory usage in bytes.", new GaugeOptions { ConstLabels = constLabels, LabelNames = ["type"] });
+        _cpu = _registry.CreateGauge("cpu_usage_percent", "CPU usage percent.", new GaugeOptions { ConstLabels = constLabels, LabelNames = ["core"] });
         _payloadSize = _registry.CreateSummary("request_payload_size_bytes", "Request payload size in bytes.", new SummaryOptions
         {
             ConstLabels = constLabels,
+            LabelNames = ["path"],
             Quantiles = [new QuantileTarget(0.50, 0.05), new QuantileTarget(0.99, 0.001)],
         });
         _latency = _registry.CreateHistogram("request_latency_seconds", "Request latency in seconds", new HistogramOptions
         {
             ConstLabels = constLabels,
+            LabelNames = ["path"],
             Buckets = [0.1, 0.5, 1.0, 5.0],
         });
     }

@@ -20,7 +20,7 @@ using Pyrometer;
 using Pyrometer.Samples;
 
 // A metric to count the exceptions requests throw, and its series for route "/".
-var exceptions = MetricRegistry.Default.CreateCounter("request_handler_exceptions_total", "Number of exceptions in requests");
+var exceptions = MetricRegistry.Default.CreateCounter("request_handler_exceptions_total", "Number of exceptions in requests", "route");
 var rootRoute = exceptions.WithLabels(new Labels { ["route"] = "/" });
 
 await using var server = await ExampleServer.StartAsync(args);

@@ -15,7 +15,7 @@ using Pyrometer;
 using Pyrometer.Samples;
 
 // A metric to track requests currently in progress, and its series for route "/".
-var requests = MetricRegistry.Default.CreateGauge("request_in_progress", "Number of requests in progress");
+var requests = MetricRegistry.Default.CreateGauge("request_in_progress", "Number of requests in progress", "route");
 var rootRoute = requests.WithLabels(new Labels { ["route"] = "/" });
 
 await using var server = await ExampleServer.StartAsync(args);

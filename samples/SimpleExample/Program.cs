@@ -32,6 +32,8 @@ var port = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("METRI
 var events = MetricRegistry.Default.CreateCounter("events_total", "Number of events.", new CounterOptions
 {
     ConstLabels = new Dictionary<string, string> { ["host"] = Environment.MachineName },
+    // Declared, so the counter shows no series without it (before the first tick).
+    LabelNames = ["kind"],
 });
 var timerExpiry = new Labels { ["kind"] = "timer_expiry" };
 

@@ -9,7 +9,7 @@ public sealed partial class AppExampleTests
     public Task Run_ScrapedAndInterrupted_ShowsEveryFamilyWithTheAppsLabelsThenStops() =>
         ExampleRun.SmokeAsync(
             "AppExample",
-            text => text.Contains(",path=\"/\"} ", StringComparison.Ordinal),
+            text => text.Contains("request_latency_seconds_count{", StringComparison.Ordinal),
             "the first update",
             text =>
             {

@@ -5,7 +5,7 @@ namespace Pyrometer.Samples.Tests.Infrastructure;
 
 /// <summary>
 /// The smoke test every example gets: started as a process, scraped over loopback until <c>ready</c> holds, the
-/// text output checked by the caller and by promtool, OpenMetrics and protobuf served too, then stopped with
+/// text output checked by the caller, by promtool and for series that lack a label their siblings carry, OpenMetrics and protobuf served too, then stopped with
 /// Ctrl+C (SIGINT) within 15 s, exiting 0 after printing <c>Stopped.</c>.
 /// </summary>
 internal static class ExampleRun
@@ -18,8 +18,11 @@ internal static class ExampleRun
         Assert.Equal("127.0.0.1", process.Url.Host);
         Assert.Equal("/metrics", process.Url.AbsolutePath);
 
+        // A scrape before the first update must not leave series behind that the updates do not touch.
+        await Scrape.TextAsync(process.Url);
         var text = await Scrape.UntilAsync(process.Url, ready, what);
         check(text);
+        SeriesLabels.AssertConsistent(text);
         var promtool = Promtool.CheckMetrics(Encoding.UTF8.GetBytes(text));
         Assert.True(promtool.ExitCode == 0, $"promtool check metrics: {promtool.Output}\n{text}");
 
