@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Pyrometer.Samples.Tests.Infrastructure;
 
 /// <summary>
-/// A sample running as its own process (<c>dotnet Sample.dll 0</c>: any free port), stopped as a user stops it, with
+/// A sample running as its own process (an example as <c>dotnet Sample.dll 0</c>: any free port), stopped as a user stops it, with
 /// Ctrl+C: SIGINT sent with <c>kill -INT</c>. The process is started through <c>env --default-signal=INT</c>, because
 /// a test run started in the background inherits SIGINT ignored, and .NET leaves an ignored signal ignored.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed partial class SampleProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SampleProcess(string sample)
+    private SampleProcess(string sample, string[] arguments)
     {
         var start = new ProcessStartInfo("env")
         {
@@ -24,7 +24,7 @@ internal sealed partial class SampleProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["--default-signal=INT", SamplePaths.DotnetHost, SamplePaths.Dll(sample), "0"])
+        foreach (var argument in (string[])["--default-signal=INT", SamplePaths.DotnetHost, SamplePaths.Dll(sample), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -50,13 +50,20 @@ internal sealed partial class SampleProcess : IAsyncDisposable
     /// <summary>Starts the sample and waits for its <c>Serving prometheus metrics on: URL</c> line.</summary>
     public static async Task<SampleProcess> StartAsync(string sample)
     {
-        var process = new SampleProcess(sample);
-        process._process.Start();
-        process._process.BeginOutputReadLine();
-        process._process.BeginErrorReadLine();
+        var process = Launch(sample, "0");
         var exited = process._process.WaitForExitAsync();
         var first = await Task.WhenAny(process._url.Task, exited, Task.Delay(StartTimeout));
         Assert.True(first == process._url.Task, $"{sample} did not print 'Serving prometheus metrics on: URL' within {StartTimeout.TotalSeconds} s. Output:\n{process.Output}");
+        return process;
+    }
+
+    /// <summary>Starts a sample with <paramref name="arguments"/> without waiting for anything.</summary>
+    public static SampleProcess Launch(string sample, params string[] arguments)
+    {
+        var process = new SampleProcess(sample, arguments);
+        process._process.Start();
+        process._process.BeginOutputReadLine();
+        process._process.BeginErrorReadLine();
         return process;
     }
 
