@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Pyrometer.Packaging.Tests.Infrastructure;
 
 namespace Pyrometer.Packaging.Tests;
@@ -37,7 +36,7 @@ public sealed class LegacyConsumerTests : IDisposable
     public async Task Build_CSharp73NetStandardLibraryCallingWithLabels_Succeeds()
     {
         var core = await Packages.GetAsync("Pyrometer.Core");
-        WriteNuGetConfig();
+        ConsumerNuGetConfig.Write(_directory);
         File.WriteAllText(Path.Combine(_directory, "Consumer.cs"), Consumer);
         File.WriteAllText(Path.Combine(_directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -64,29 +63,4 @@ public sealed class LegacyConsumerTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    /// <summary>
-    /// The repository's NuGet.config plus artifacts/packages as a source. Without a &lt;clear /&gt;, the machine's
-    /// configured sources still apply, so dependencies restore.
-    /// </summary>
-    private void WriteNuGetConfig()
-    {
-        var config = XDocument.Load(Path.Combine(Repository.Root, "NuGet.config"));
-        var root = config.Root!;
-        Section(root, "packageSources").Add(
-            new XElement("add", new XAttribute("key", "pyrometer-artifacts"), new XAttribute("value", Repository.PackagesDirectory)));
-        config.Save(Path.Combine(_directory, "NuGet.config"));
-    }
-
-    private static XElement Section(XElement root, string name)
-    {
-        if (root.Element(name) is { } existing)
-        {
-            return existing;
-        }
-
-        var section = new XElement(name);
-        root.Add(section);
-        return section;
-    }
 }

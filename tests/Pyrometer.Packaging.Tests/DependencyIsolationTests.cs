@@ -1,0 +1,95 @@
+using Pyrometer.Packaging.Tests.Infrastructure;
+
+namespace Pyrometer.Packaging.Tests;
+
+// What an app gets when it takes one hosting package: a consumer of the packed package is restored on its own and
+// its project.assets.json is read, so a reference added anywhere below (a transport, a format, a shared package)
+// that pulls ASP.NET Core, Polly or Google.Protobuf into a closure that must not have them fails here.
+public sealed class DependencyIsolationTests : IDisposable
+{
+    // Patterns: an id, or a prefix ending in '*'. "Microsoft.AspNetCore.*" also forbids the Microsoft.AspNetCore.App
+    // shared framework, which ASP.NET Core packages for net8.0+ bring as a framework reference.
+    private const string AspNetCore = "Microsoft.AspNetCore.*";
+    private const string Polly = "Polly*";
+    private const string Protobuf = "Google.Protobuf";
+    private const string AnyTransport = "Pyrometer.Transports.*";
+
+    /// <summary>One row per hosting package: what its closure must not hold. A new hosting package adds its row.</summary>
+    private static readonly Dictionary<string, string[]> Forbidden = new(StringComparer.Ordinal)
+    {
+        ["Pyrometer.Extensions.Hosting"] = [AspNetCore, Polly, Protobuf, AnyTransport],
+        ["Pyrometer.Extensions.Hosting.HealthChecks"] = [AspNetCore, Polly, Protobuf, AnyTransport],
+        ["Pyrometer.Extensions.Hosting.HttpListener"] = [AspNetCore, Polly, Protobuf],
+    };
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("pyrometer-closure-").FullName;
+
+    public static TheoryData<string> HostingPackages => new(Forbidden.Keys);
+
+    [Theory]
+    [MemberData(nameof(HostingPackages))]
+    public async Task Restore_HostingPackage_ClosureHoldsNothingForbidden(string id)
+    {
+        var graph = await RestoreConsumerOfAsync(id);
+
+        Assert.Equal(2, graph.Packages.Count);
+        foreach (var (framework, packages) in graph.Packages)
+        {
+            Assert.Contains(id, packages);
+            Assert.Contains("Pyrometer.Core", packages);
+            var found = packages.Where(package => Forbidden[id].Any(pattern => Matches(pattern, package))).ToArray();
+            Assert.True(found.Length == 0, $"{id} on {framework} brings {string.Join(", ", found)}.");
+            var shared = graph.FrameworkReferences[framework].Where(reference => Forbidden[id].Any(pattern => Matches(pattern, reference))).ToArray();
+            Assert.True(shared.Length == 0, $"{id} on {framework} asks for the shared framework {string.Join(", ", shared)}.");
+        }
+    }
+
+    [Fact]
+    public void Forbidden_EveryHostingLibrary_HasARow()
+    {
+        var hosting = Repository.Libraries.Keys.Where(id => id.StartsWith("Pyrometer.Extensions.Hosting", StringComparison.Ordinal));
+
+        Assert.Equal(hosting.Order(StringComparer.Ordinal), Forbidden.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Microsoft.AspNetCore.*", "Microsoft.AspNetCore.App", true)]
+    [InlineData("Microsoft.AspNetCore.*", "Microsoft.Extensions.Hosting.Abstractions", false)]
+    [InlineData("Polly*", "Polly.Core", true)]
+    [InlineData("Google.Protobuf", "Google.Protobuf", true)]
+    [InlineData("Google.Protobuf", "Google.Protobuf.Tools", false)]
+    public void Matches_Pattern_IdOrPrefix(string pattern, string id, bool matches) => Assert.Equal(matches, Matches(pattern, id));
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static bool Matches(string pattern, string id) =>
+        pattern.EndsWith('*')
+            ? id.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase)
+            : string.Equals(pattern, id, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Restores a project that references only the packed <paramref name="id"/>, on net10.0 and netstandard2.0.</summary>
+    private async Task<RestoredGraph> RestoreConsumerOfAsync(string id)
+    {
+        var package = await Packages.GetAsync(id);
+        var directory = Path.Combine(_directory, id);
+        Directory.CreateDirectory(directory);
+        ConsumerNuGetConfig.Write(directory);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
+                <NuGetAudit>false</NuGetAudit>
+                <RestorePackagesPath>{Path.Combine(directory, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{id}" Version="[{package.Version}]" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var restore = await ProcessRunner.RunAsync("dotnet", ["restore", "-nologo", "-nodeReuse:false", "-v", "minimal"], directory, TimeSpan.FromMinutes(3));
+
+        Assert.True(restore.ExitCode == 0, $"A consumer of {id} did not restore:{Environment.NewLine}{restore.Output}");
+        return RestoredGraph.Read(Path.Combine(directory, "obj", "project.assets.json"));
+    }
+}
