@@ -170,6 +170,23 @@ public class PeriodicPushgatewayPusherTests
     }
 
     [Fact]
+    public async Task DisposeAsync_AfterACancelledStop_DoesNotThrow()
+    {
+        var handler = ScriptedHttpHandler.Statuses(HttpStatusCode.OK);
+        using var client = new HttpClient(handler);
+        var pusher = new PeriodicPushgatewayPusher(Options(PusherHarness.RegistryWithCounter().Registry, new TimerRecordingTimeProvider()), client);
+        await pusher.StartAsync();
+        await WaitForRequestsAsync(handler, 1);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pusher.StopAsync(cancelled.Token));
+        await pusher.DisposeAsync();
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task StartAsync_Twice_Throws()
     {
         using var client = new HttpClient(ScriptedHttpHandler.Statuses(HttpStatusCode.OK));
