@@ -92,7 +92,15 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
     /// <summary>Stops (see <see cref="StopAsync"/>) and releases the pusher, its client if it owns one, and its status metrics.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync().ConfigureAwait(false);
+        try
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // An earlier StopAsync was cancelled by its caller; disposing goes on.
+        }
+
         _statusMetrics?.Dispose();
         _pusher.Dispose();
         _stopping.Dispose();
