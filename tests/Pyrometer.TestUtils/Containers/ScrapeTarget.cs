@@ -11,6 +11,12 @@ public sealed record ScrapeTarget(string Job, int Port)
     /// <summary>Extra labels Prometheus attaches to every series of the target. Default none.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether the target is scraped with <c>honor_labels: true</c>, so its own <c>job</c> and <c>instance</c> labels
+    /// win over the target's (as a Pushgateway needs). Default false.
+    /// </summary>
+    public bool HonorLabels { get; init; }
+
     /// <summary><c>127.0.0.1:{Port}</c>, the <c>instance</c> label of the target's series.</summary>
     public string Instance => $"127.0.0.1:{Port}";
 }

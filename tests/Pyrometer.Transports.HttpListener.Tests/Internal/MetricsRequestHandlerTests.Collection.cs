@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Pyrometer.Exposition;
+using Pyrometer.TestUtils;
 using Pyrometer.Transports.HttpListener.Tests.Fakes;
 
 namespace Pyrometer.Transports.HttpListener.Tests.Internal;

@@ -8,6 +8,8 @@ internal static class PrometheusConfig
 {
     public const string Path = "/etc/prometheus/prometheus.yml";
     public const string TargetFolder = "/etc/prometheus/targets";
+    public const string TargetPrefix = "target-";
+    public const string HonorLabelsPrefix = "honor-";
 
     public static byte[] Create(TimeSpan scrapeInterval)
     {
@@ -21,7 +23,12 @@ internal static class PrometheusConfig
             scrape_configs:
               - job_name: pyrometer-tests
                 file_sd_configs:
-                  - files: ['{TargetFolder}/*.json']
+                  - files: ['{TargetFolder}/{TargetPrefix}*.json']
+                    refresh_interval: 5s
+              - job_name: pyrometer-tests-honor-labels
+                honor_labels: true
+                file_sd_configs:
+                  - files: ['{TargetFolder}/{HonorLabelsPrefix}*.json']
                     refresh_interval: 5s
 
             """);

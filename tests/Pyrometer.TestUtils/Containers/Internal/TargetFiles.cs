@@ -41,7 +41,9 @@ internal sealed partial class TargetFiles : IDisposable
             }
         }
 
-        var path = Path.Combine(Folder, $"target-{Interlocked.Increment(ref _next)}.json");
+        // The file name picks the scrape config: honor-*.json files belong to the one with honor_labels: true.
+        var prefix = target.HonorLabels ? PrometheusConfig.HonorLabelsPrefix : PrometheusConfig.TargetPrefix;
+        var path = Path.Combine(Folder, $"{prefix}{Interlocked.Increment(ref _next)}.json");
         var temporary = path + ".tmp";
         File.WriteAllBytes(temporary, Serialize(target));
         File.Move(temporary, path, overwrite: true);

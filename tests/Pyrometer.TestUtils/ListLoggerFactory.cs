@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Pyrometer.Transports.HttpListener.Tests.Fakes;
+namespace Pyrometer.TestUtils;
 
 /// <summary>Collects every log entry of every logger it creates.</summary>
-internal sealed class ListLoggerFactory : ILoggerFactory
+public sealed class ListLoggerFactory : ILoggerFactory
 {
     public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 

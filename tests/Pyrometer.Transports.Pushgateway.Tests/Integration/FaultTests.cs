@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Polly.CircuitBreaker;
+using Pyrometer.TestUtils;
+using Pyrometer.Transports.Http;
+
+namespace Pyrometer.Transports.Pushgateway.Tests.Integration;
+
+/// <summary>Each test runs its own Pushgateway, since it stops or freezes it.</summary>
+public class FaultTests
+{
+    private static PeriodicPushgatewayPusherOptions Options(PushgatewayContainer gateway, MetricRegistry registry, string job) => new()
+    {
+        Endpoint = gateway.BaseAddress,
+        Job = job,
+        Registry = registry,
+        Interval = TimeSpan.FromMilliseconds(500),
+        StopTimeout = TimeSpan.FromSeconds(5),
+        Resilience = new HttpResilienceOptions
+        {
+            MaxRetryAttempts = 1,
+            BaseDelay = TimeSpan.FromMilliseconds(50),
+            MaxDelay = TimeSpan.FromMilliseconds(100),
+            AttemptTimeout = TimeSpan.FromMilliseconds(150),
+            MinimumThroughput = 4,
+            SamplingDuration = TimeSpan.FromSeconds(10),
+            BreakDuration = TimeSpan.FromMilliseconds(500),
+        },
+    };
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? limit = null)
+    {
+        var giveUp = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(giveUp.Elapsed < (limit ?? TimeSpan.FromSeconds(20)), $"timed out waiting until {what}");
+            await Task.Delay(20);
+        }
+    }
+
+    // Increments the counter every 5 ms until cancelled (at most 20 000 times), returning the increments made.
+    private static async Task<int> IncrementAsync(Counter counter, CancellationToken stop)
+    {
+        var made = 0;
+        while (!stop.IsCancellationRequested && made < 20_000)
+        {
+            counter.WithLabels("/p/user").Inc();
+            made++;
+            await Task.Delay(5, CancellationToken.None);
+        }
+
+        return made;
+    }
+
+    [Fact]
+    public async Task PeriodicPush_GatewayStoppedAndRestarted_RecoversAndEndsWithTheExactTotal()
+    {
+        await using var gateway = new PushgatewayContainerScope();
+        await gateway.Container.InitializeAsync();
+        var (registry, counter) = PusherHarness.RegistryWithCounter();
+        await using var pusher = new PeriodicPushgatewayPusher(Options(gateway.Container, registry, "fault_restart"));
+        using var stopIncrementing = new CancellationTokenSource();
+        var incrementing = IncrementAsync(counter, stopIncrementing.Token);
+
+        await pusher.StartAsync();
+        await WaitUntilAsync(() => pusher.Status.Successes >= 2, "two pushes succeeded");
+        await gateway.Container.Container.StopAsync();
+        await WaitUntilAsync(() => pusher.Status.ConsecutiveFailures >= 2, "two pushes failed");
+        var restarted = DateTimeOffset.UtcNow;
+        await gateway.Container.Container.StartAsync();
+        await WaitUntilAsync(() => pusher.Status.LastSuccessTime > restarted, "a push succeeded after the restart");
+
+        await stopIncrementing.CancelAsync();
+        var made = await incrementing;
+        await pusher.StopAsync();
+
+        Assert.Null(pusher.Status.LastError);
+        Assert.Equal(1 + made, counter.WithLabels("/p/user").Value);
+        Assert.Equal(1 + made, await GatewayReader.GetExposedValueAsync(gateway.Container, "total_requests{instance=\"\",job=\"fault_restart\",url=\"/p/user\"}"));
+    }
+
+    [Fact]
+    public async Task PeriodicPush_GatewayFrozen_AttemptsTimeOutBreakerOpensAppStaysResponsiveAndPushesResume()
+    {
+        await using var gateway = new PushgatewayContainerScope();
+        await gateway.Container.InitializeAsync();
+        var (registry, counter) = PusherHarness.RegistryWithCounter();
+        await using var pusher = new PeriodicPushgatewayPusher(Options(gateway.Container, registry, "fault_freeze"));
+        await pusher.StartAsync();
+        await WaitUntilAsync(() => pusher.Status.Successes >= 1, "a push succeeded");
+
+        await gateway.Container.Container.PauseAsync();
+        var errors = new HashSet<Type>();
+        var longestStall = TimeSpan.Zero;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(6) && !errors.Contains(typeof(BrokenCircuitException)))
+        {
+            // The app's own work goes on: a 10 ms tick never stalls behind the frozen pushes.
+            var tick = Stopwatch.StartNew();
+            counter.WithLabels("/p/user").Inc();
+            await Task.Delay(10);
+            longestStall = tick.Elapsed > longestStall ? tick.Elapsed : longestStall;
+            if (pusher.Status.LastError is { } error)
+            {
+                errors.Add(error.GetType());
+            }
+        }
+
+        Assert.Contains(typeof(Polly.Timeout.TimeoutRejectedException), errors);
+        Assert.Contains(typeof(BrokenCircuitException), errors);
+        Assert.True(longestStall < TimeSpan.FromSeconds(1), $"the app stalled for {longestStall}");
+
+        var thawed = DateTimeOffset.UtcNow;
+        await gateway.Container.Container.UnpauseAsync();
+        await WaitUntilAsync(() => pusher.Status.LastSuccessTime > thawed, "a push succeeded after the thaw");
+        await pusher.StopAsync();
+
+        Assert.Equal(counter.WithLabels("/p/user").Value, await GatewayReader.GetExposedValueAsync(gateway.Container, "total_requests{instance=\"\",job=\"fault_freeze\",url=\"/p/user\"}"));
+    }
+}
