@@ -3,7 +3,7 @@ using Pyrometer.Extensions.Metrics;
 namespace Pyrometer;
 
 /// <summary>Extensions of <see cref="MetricRegistry"/> that export System.Diagnostics.Metrics instruments.</summary>
-public static class PyrometerMetricRegistryExtensions
+public static class PyrometerMeterBridgeExtensions
 {
     /// <summary>
     /// Starts exporting System.Diagnostics.Metrics instruments into the registry (every meter unless
