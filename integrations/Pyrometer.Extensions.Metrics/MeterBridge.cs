@@ -71,7 +71,7 @@ public sealed class MeterBridge : IDisposable
         _listener.SetMeasurementEventCallback<byte>(static (_, value, tags, state) => ((InstrumentBridge)state!).Record(value, tags));
         _listener.SetMeasurementEventCallback<decimal>(static (_, value, tags, state) => ((InstrumentBridge)state!).Record((double)value, tags));
         _listener.Start();
-        _collectCallback = registry.AddCollectCallback(_listener.RecordObservableInstruments);
+        _collectCallback = registry.AddCollectCallback(RecordObservableInstruments);
     }
 
     /// <summary>Gets the registry the bridge exports into.</summary>
@@ -111,6 +111,22 @@ public sealed class MeterBridge : IDisposable
         }
 
         return bounds;
+    }
+
+    /// <summary>Reads every observable instrument; one whose callback throws is logged and does not fail the scrape.</summary>
+    private void RecordObservableInstruments()
+    {
+        try
+        {
+            _listener.RecordObservableInstruments();
+        }
+        catch (AggregateException e)
+        {
+            foreach (var inner in e.InnerExceptions)
+            {
+                Log.ObservableCallbackFailed(_logger, inner);
+            }
+        }
     }
 
     private void OnInstrumentPublished(Instrument instrument, MeterListener listener)

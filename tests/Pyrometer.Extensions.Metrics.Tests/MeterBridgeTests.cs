@@ -143,6 +143,18 @@ public sealed class MeterBridgeTests
     }
 
     [Fact]
+    public async Task ObservableInstruments_OneCallbackThrows_OthersStillExported()
+    {
+        var (registry, bridge, meter) = Start();
+        using var _ = bridge;
+        using var __ = meter;
+        meter.CreateObservableGauge<int>("broken", int () => throw new InvalidOperationException("broken callback"));
+        meter.CreateObservableGauge("working", () => 3);
+
+        Assert.Contains("working 3", await Exposition.TextAsync(registry));
+    }
+
+    [Fact]
     public async Task ObservableCounter_TotalGoesDown_RestartsSeries()
     {
         var (registry, bridge, meter) = Start();

@@ -9,4 +9,7 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Warning, "A measurement of instrument '{Instrument}' of meter '{Meter}' was dropped: {Reason}")]
     public static partial void MeasurementDropped(ILogger logger, string instrument, string meter, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "An observable instrument's callback failed; the other instruments were read")]
+    public static partial void ObservableCallbackFailed(ILogger logger, Exception exception);
 }
