@@ -31,8 +31,9 @@ public sealed class MeterBridgeOptions
     public bool IncludeMeterLabels { get; set; }
 
     /// <summary>
-    /// Gets or sets the classic bucket upper bounds of histograms whose instrument gives no bucket advice (advice is
-    /// read on .NET 9 and later runtimes, from <c>InstrumentAdvice.HistogramBucketBoundaries</c>). Default: null,
+    /// Gets or sets the classic bucket upper bounds of histograms whose instrument gives no bucket advice (advice,
+    /// <c>InstrumentAdvice.HistogramBucketBoundaries</c>, is read by this package's net10.0 build, so in apps that
+    /// target .NET 10 or later; earlier targets use these buckets for every histogram). Default: null,
     /// which takes <see cref="Buckets.Default"/> (5 ms to 10 s) for instruments in seconds and OpenTelemetry's
     /// default boundaries (0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000) for the others.
     /// </summary>
