@@ -149,7 +149,8 @@ public class TextFormatBenchmarks
         return registry;
     }
 
-    private static Prom.CollectorRegistry CreatePrometheusNet()
+    /// <summary>Creates the prometheus-net registry with the same series.</summary>
+    internal static Prom.CollectorRegistry CreatePrometheusNet()
     {
         var registry = Prom.Metrics.NewCustomRegistry();
         var factory = Prom.Metrics.WithCustomRegistry(registry);
@@ -178,7 +179,8 @@ public class TextFormatBenchmarks
         return registry;
     }
 
-    private static void RecordOpenTelemetry(Meter meter)
+    /// <summary>Records the same series on an OpenTelemetry meter (histograms need <see cref="Buckets.Default"/> through a view).</summary>
+    internal static void RecordOpenTelemetry(Meter meter)
     {
         for (var i = 0; i < Counters; i++)
         {
@@ -233,7 +235,13 @@ public class TextFormatBenchmarks
     private async Task Verify(Func<Task> scrape, string name)
     {
         await scrape().ConfigureAwait(false);
-        var text = Encoding.UTF8.GetString(_stream.GetBuffer(), 0, (int)_stream.Length);
+        VerifyWhole(_stream, $"{name} ({Format})");
+    }
+
+    /// <summary>Throws unless <paramref name="stream"/> holds the whole registry; prints its size.</summary>
+    internal static void VerifyWhole(MemoryStream stream, string name)
+    {
+        var text = Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
         var counterSamples = text.Split('\n').Count(line => line.StartsWith("bench_counter_", StringComparison.Ordinal) && line.Contains("_total{", StringComparison.Ordinal));
         var lastBucket = $"bench_histogram_{Histograms - 1}_seconds_bucket{{";
         if (counterSamples != Counters * CounterLabelSets || !text.Contains(lastBucket, StringComparison.Ordinal))
@@ -241,6 +249,6 @@ public class TextFormatBenchmarks
             throw new InvalidOperationException($"{name} wrote {counterSamples} counter samples and {(text.Contains(lastBucket, StringComparison.Ordinal) ? "all" : "not all")} histograms in {text.Length} characters.");
         }
 
-        Console.WriteLine($"// {name} ({Format}): {_stream.Length:N0} bytes");
+        Console.WriteLine($"// {name}: {stream.Length:N0} bytes");
     }
 }

@@ -16,14 +16,10 @@ namespace Pyrometer.Transports.HttpListener;
 /// </remarks>
 public sealed class HttpListenerMetricsServer : IAsyncDisposable
 {
-    // Disposing waits this long for in-flight scrapes before aborting them; StopAsync takes the bound from its token.
-    private static readonly TimeSpan DisposeGracePeriod = TimeSpan.FromSeconds(5);
-
     private readonly ServerSettings _settings;
     private readonly MetricsRequestHandler _handler;
-    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly ServerLifecycle _lifecycle;
     private ListenerSession? _session;
-    private bool _disposed;
 
     /// <summary>Creates a server with the default options: <c>http://127.0.0.1:&lt;free port&gt;/metrics</c> for <see cref="MetricRegistry.Default"/>.</summary>
     public HttpListenerMetricsServer()
@@ -38,6 +34,7 @@ public sealed class HttpListenerMetricsServer : IAsyncDisposable
     {
         _settings = ServerSettings.From(options);
         _handler = new MetricsRequestHandler(_settings);
+        _lifecycle = new ServerLifecycle(this);
     }
 
     /// <summary>
@@ -56,65 +53,30 @@ public sealed class HttpListenerMetricsServer : IAsyncDisposable
     /// <summary>Starts listening. A server that was stopped may be started again (with port 0, possibly on another port).</summary>
     /// <exception cref="InvalidOperationException">The server is already running, or the address and port cannot be listened on (for example the port is in use); the message names them.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed.</exception>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ThrowIfDisposed();
-            if (_session is not null)
-            {
-                throw new InvalidOperationException($"The metrics server is already running on {MetricsUrl}.");
-            }
-
-            var (listener, port) = ListenerBinder.Start(_settings);
-            MetricsUrl = new Uri($"http://{_settings.UrlHost}:{port}{_settings.Path}");
-            Volatile.Write(ref _session, new ListenerSession(listener, _handler, _settings.Logger));
-            Log.Started(_settings.Logger, MetricsUrl);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken = default) => _lifecycle.StartAsync(StartCoreAsync, cancellationToken);
 
     /// <summary>
     /// Stops listening. Scrapes in flight are allowed to finish while new ones are answered 503; if
     /// <paramref name="cancellationToken"/> is cancelled first, the rest are cancelled and their connections
     /// aborted, and the method returns without throwing. Stopping a server that is not running does nothing.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        await _lifecycle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _lifecycle.StopAsync(StopCoreAsync, cancellationToken);
 
     /// <summary>Stops the server, giving in-flight scrapes up to 5 seconds to finish, and releases it.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _lifecycle.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
+    public ValueTask DisposeAsync() => _lifecycle.DisposeAsync(StopCoreAsync);
 
-            _disposed = true;
-            using var grace = new CancellationTokenSource(DisposeGracePeriod);
-            await StopCoreAsync(grace.Token).ConfigureAwait(false);
-        }
-        finally
+    private Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_session is not null)
         {
-            _lifecycle.Release();
+            throw new InvalidOperationException($"The metrics server is already running on {MetricsUrl}.");
         }
+
+        var (listener, port) = ListenerBinder.Start(_settings);
+        MetricsUrl = new Uri($"http://{_settings.UrlHost}:{port}{_settings.Path}");
+        Volatile.Write(ref _session, new ListenerSession(listener, _handler, _settings.Logger));
+        ScrapeLog.Started(_settings.Logger, MetricsUrl);
+        return Task.CompletedTask;
     }
 
     private async Task StopCoreAsync(CancellationToken cancellationToken)
@@ -127,18 +89,6 @@ public sealed class HttpListenerMetricsServer : IAsyncDisposable
 
         Volatile.Write(ref _session, null);
         await session.StopAsync(cancellationToken).ConfigureAwait(false);
-        Log.Stopped(_settings.Logger, MetricsUrl!);
-    }
-
-    private void ThrowIfDisposed()
-    {
-#if NET
-        ObjectDisposedException.ThrowIf(_disposed, this);
-#else
-        if (_disposed)
-        {
-            throw new ObjectDisposedException(nameof(HttpListenerMetricsServer));
-        }
-#endif
+        ScrapeLog.Stopped(_settings.Logger, MetricsUrl!);
     }
 }

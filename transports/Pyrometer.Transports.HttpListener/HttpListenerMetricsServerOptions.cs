@@ -65,6 +65,24 @@ public sealed class HttpListenerMetricsServerOptions
     /// </summary>
     public long MaxRetainedBufferBytes { get; set; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// Gets or sets the user name a scrape must give with basic authentication (<c>Authorization: Basic ...</c>), with
+    /// <see cref="BasicAuthPassword"/>; set both or neither. A scrape without accepted credentials is answered 401
+    /// with <c>WWW-Authenticate</c> and no metrics, and refusals are logged once per burst. Serve protected metrics
+    /// over HTTPS or on a trusted network only: basic credentials travel in clear text. Default: null (none needed).
+    /// </summary>
+    public string? BasicAuthUsername { get; set; }
+
+    /// <summary>Gets or sets the password that goes with <see cref="BasicAuthUsername"/>. Default: null.</summary>
+    public string? BasicAuthPassword { get; set; }
+
+    /// <summary>
+    /// Gets or sets the token a scrape may give as <c>Authorization: Bearer &lt;token&gt;</c> (Prometheus'
+    /// <c>authorization</c> or <c>bearer_token</c> setting); with basic credentials set too, either is accepted.
+    /// Default: null (none needed).
+    /// </summary>
+    public string? BearerToken { get; set; }
+
     /// <summary>Gets or sets the logger factory for start, stop and failed scrapes. Default: none (nothing is logged).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -50,6 +50,43 @@ public sealed class PrometheusContainerTests(PrometheusContainer prometheus)
     }
 
     [Fact]
+    public async Task AddScrapeJobAsync_BasicAuthJob_ScrapedThenDroppedWhenDisposed()
+    {
+        // Prometheus ignores credentials it is not asked for, so scraping itself with basic_auth is up.
+        var job = await prometheus.AddScrapeJobAsync(new ScrapeJob("own-job", prometheus.Port) { BasicAuthUsername = "u", BasicAuthPassword = "p" });
+        await prometheus.WaitForValueAsync("up{job=\"own-job\"}", 1);
+
+        await job.DisposeAsync();
+
+        // A reload that drops a job stops its scrapes at once (Prometheus 2.42 writes no stale markers for it, so
+        // the last sample stays queryable for the lookback period): the target list is what shows it gone.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while ((await prometheus.GetTargetsAsync()).Any(t => t.Job == "own-job") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.DoesNotContain(await prometheus.GetTargetsAsync(), t => t.Job == "own-job");
+    }
+
+    [Fact]
+    public async Task AddScrapeJobAsync_HttpsAgainstPlainHttp_TargetDownWithTlsError()
+    {
+        await using var job = await prometheus.AddScrapeJobAsync(new ScrapeJob("tls-to-plain", prometheus.Port) { Scheme = "https", InsecureSkipVerify = true });
+
+        await prometheus.WaitForValueAsync("up{job=\"tls-to-plain\"}", 0);
+
+        var target = Assert.Single(await prometheus.GetTargetsAsync(), t => t.Job == "tls-to-plain");
+        Assert.StartsWith("https://", target.ScrapeUrl);
+    }
+
+    [Fact]
+    public async Task AddScrapeJobAsync_UnknownScheme_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => prometheus.AddScrapeJobAsync(new ScrapeJob("ftp", prometheus.Port) { Scheme = "ftp" }));
+    }
+
+    [Fact]
     public void AddScrapeTarget_ReservedLabel_Throws()
     {
         var target = new ScrapeTarget("reserved", prometheus.Port) { Labels = new Dictionary<string, string> { ["instance"] = "x" } };

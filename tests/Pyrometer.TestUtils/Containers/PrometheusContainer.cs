@@ -13,6 +13,7 @@ namespace Pyrometer.TestUtils;
 public partial class PrometheusContainer : LoopbackContainer
 {
     private readonly TargetFiles _targets = new();
+    private readonly ScrapeJobs _jobs;
 
     /// <summary>A server without feature flags (it asks for the text formats when it scrapes).</summary>
     public PrometheusContainer()
@@ -26,6 +27,8 @@ public partial class PrometheusContainer : LoopbackContainer
         : base(ContainerImages.Prometheus)
     {
         NativeHistogramsEnabled = enableNativeHistograms;
+        _jobs = new ScrapeJobs(_targets.Folder, ScrapeInterval);
+        _jobs.Write();
     }
 
     /// <summary>The scrape interval and timeout of every target: 1 s.</summary>
@@ -49,6 +52,19 @@ public partial class PrometheusContainer : LoopbackContainer
         return _targets.Add(target);
     }
 
+    /// <summary>
+    /// Adds a scrape job of its own (HTTPS, <c>tls_config</c>, <c>basic_auth</c>) and reloads Prometheus; disposing
+    /// the handle removes it and reloads again. Prometheus scrapes it from the next interval.
+    /// </summary>
+    /// <exception cref="ArgumentException">The job is empty or the scheme is neither http nor https.</exception>
+    public async Task<IAsyncDisposable> AddScrapeJobAsync(ScrapeJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var id = _jobs.Add(job);
+        await ReloadAsync(cancellationToken);
+        return new JobRemoval(this, id);
+    }
+
     /// <inheritdoc/>
     public override async Task DisposeAsync()
     {
@@ -62,6 +78,7 @@ public partial class PrometheusContainer : LoopbackContainer
         {
             yield return $"--config.file={PrometheusConfig.Path}";
             yield return "--storage.tsdb.path=/data";
+            yield return "--web.enable-lifecycle";
             yield return string.Create(CultureInfo.InvariantCulture, $"--web.listen-address=127.0.0.1:{Port}");
             if (NativeHistogramsEnabled)
             {
@@ -71,6 +88,23 @@ public partial class PrometheusContainer : LoopbackContainer
     }
 
     private protected override ContainerBuilder Configure(ContainerBuilder builder) => builder
-        .WithResourceMapping(PrometheusConfig.Create(ScrapeInterval), PrometheusConfig.Path)
         .WithBindMount(_targets.Folder, PrometheusConfig.TargetFolder, AccessMode.ReadOnly);
+
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        using var response = await Client.PostAsync(new Uri(BaseAddress, "/-/reload"), null, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Prometheus refused to reload its config ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private sealed class JobRemoval(PrometheusContainer prometheus, int id) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            prometheus._jobs.Remove(id);
+            await prometheus.ReloadAsync(CancellationToken.None);
+        }
+    }
 }

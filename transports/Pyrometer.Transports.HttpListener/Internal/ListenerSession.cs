@@ -133,7 +133,7 @@ internal sealed class ListenerSession
         }
         catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
         {
-            Log.ResponseAborted(_logger, ex);
+            ScrapeLog.ResponseAborted(_logger, ex);
         }
     }
 }

@@ -2,33 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Pyrometer.Transports.HttpListener.Internal;
 
-/// <summary>The server's log messages.</summary>
+/// <summary>The server's own log messages; those of answering a scrape are in <see cref="ScrapeLog"/>.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Serving metrics on {MetricsUrl}")]
-    public static partial void Started(ILogger logger, Uri metricsUrl);
-
-    [LoggerMessage(2, LogLevel.Information, "Stopped serving metrics on {MetricsUrl}")]
-    public static partial void Stopped(ILogger logger, Uri metricsUrl);
-
     [LoggerMessage(3, LogLevel.Warning, "Stopping did not finish in time: {Count} in-flight requests were aborted")]
     public static partial void StopAborted(ILogger logger, int count);
 
-    [LoggerMessage(4, LogLevel.Warning, "Collecting metrics failed; the scrape was answered 503")]
-    public static partial void CollectFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(5, LogLevel.Error, "Serving a scrape failed; it was answered 500")]
-    public static partial void ScrapeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(6, LogLevel.Warning, "{Limit} scrapes were already running and no slot freed within the queue timeout; the scrape was answered 503")]
-    public static partial void TooManyScrapes(ILogger logger, int limit);
-
-    [LoggerMessage(7, LogLevel.Debug, "A response could not be completed; the client probably disconnected")]
-    public static partial void ResponseAborted(ILogger logger, Exception exception);
-
     [LoggerMessage(8, LogLevel.Error, "Accepting a request failed; the server goes on listening")]
     public static partial void AcceptFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(9, LogLevel.Warning, "The scrape's deadline of {Seconds} s (X-Prometheus-Scrape-Timeout-Seconds) passed before it was answered; it was abandoned")]
-    public static partial void DeadlinePassed(ILogger logger, string seconds);
 }

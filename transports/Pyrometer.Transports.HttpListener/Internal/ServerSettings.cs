@@ -10,21 +10,15 @@ internal sealed class ServerSettings
 {
     private static readonly string[] WildcardHosts = ["+", "*", "0.0.0.0", "::", "[::]"];
 
-    private ServerSettings(HttpListenerMetricsServerOptions options, string prefixHost, string urlHost, IPAddress probeAddress)
+    private ServerSettings(HttpListenerMetricsServerOptions options, string path, ScrapeSettings scrape, string prefixHost, string urlHost, IPAddress probeAddress)
     {
         Host = options.Host;
         PrefixHost = prefixHost;
         UrlHost = urlHost;
         ProbeAddress = probeAddress;
         Port = options.Port;
-        Path = options.Path.Length > 1 ? options.Path.TrimEnd('/') : options.Path;
-        Registry = options.Registry ?? MetricRegistry.Default;
-        Formats = options.Formats ?? new ExpositionFormatCollection().AddTextFormats();
-        EnableCompression = options.EnableCompression;
-        MaxConcurrentScrapes = options.MaxConcurrentScrapes;
-        ScrapeQueueTimeout = options.ScrapeQueueTimeout;
-        Buffers = new ResponseBufferPool(options.MaxRetainedBufferBytes);
-        Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<HttpListenerMetricsServer>();
+        Path = path;
+        Scrape = scrape;
     }
 
     /// <summary>Gets the host as the user gave it, for messages.</summary>
@@ -44,20 +38,23 @@ internal sealed class ServerSettings
     /// <summary>Gets the metrics path, without a trailing slash unless it is <c>/</c>.</summary>
     public string Path { get; }
 
-    public MetricRegistry Registry { get; }
+    /// <summary>Gets how scrapes are answered: everything the options say that every transport shares.</summary>
+    public ScrapeSettings Scrape { get; }
 
-    public ExpositionFormatCollection Formats { get; }
+    public MetricRegistry Registry => Scrape.Registry;
 
-    public bool EnableCompression { get; }
+    public ExpositionFormatCollection Formats => Scrape.Formats;
 
-    public int MaxConcurrentScrapes { get; }
+    public bool EnableCompression => Scrape.EnableCompression;
 
-    public TimeSpan ScrapeQueueTimeout { get; }
+    public int MaxConcurrentScrapes => Scrape.MaxConcurrentScrapes;
+
+    public TimeSpan ScrapeQueueTimeout => Scrape.ScrapeQueueTimeout;
 
     /// <summary>Gets the server's pool of response buffers, bounded by <see cref="HttpListenerMetricsServerOptions.MaxRetainedBufferBytes"/>.</summary>
-    public ResponseBufferPool Buffers { get; }
+    public ResponseBufferPool Buffers => Scrape.Buffers;
 
-    public ILogger Logger { get; }
+    public ILogger Logger => Scrape.Logger;
 
     public static ServerSettings From(HttpListenerMetricsServerOptions options)
     {
@@ -73,52 +70,39 @@ internal sealed class ServerSettings
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.Port)} must be between 0 (pick a free port) and 65535.");
         }
 
-        var path = options.Path;
-        if (string.IsNullOrEmpty(path) || path[0] != '/' || path.IndexOfAny([' ', '\t', '?', '#']) >= 0)
-        {
-            throw new ArgumentException($"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.Path)} must start with '/' and contain no spaces, '?' or '#'; got '{path}'.", nameof(options));
-        }
-
-        if (options.Formats is { Count: 0 })
-        {
-            throw new ArgumentException($"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.Formats)} must contain at least one format.", nameof(options));
-        }
-
-        if (options.MaxConcurrentScrapes < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrentScrapes, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.MaxConcurrentScrapes)} must be at least 1.");
-        }
-
-        if (options.ScrapeQueueTimeout < TimeSpan.Zero || options.ScrapeQueueTimeout > TimeSpan.FromMinutes(10))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.ScrapeQueueTimeout, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.ScrapeQueueTimeout)} must be between zero and 10 minutes.");
-        }
-
-        if (options.MaxRetainedBufferBytes < ResponseBufferPool.BlockSize)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetainedBufferBytes, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.MaxRetainedBufferBytes)} must be at least {ResponseBufferPool.BlockSize} (one 512 KiB block).");
-        }
+        var path = MetricsPath.Normalize(options.Path, nameof(HttpListenerMetricsServerOptions), nameof(options));
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<HttpListenerMetricsServer>();
+        var scrape = ScrapeSettings.From(
+            new ScrapeSettingsBuilder(nameof(HttpListenerMetricsServerOptions))
+            {
+                Registry = options.Registry,
+                Formats = options.Formats,
+                EnableCompression = options.EnableCompression,
+                MaxConcurrentScrapes = options.MaxConcurrentScrapes,
+                ScrapeQueueTimeout = options.ScrapeQueueTimeout,
+                MaxRetainedBufferBytes = options.MaxRetainedBufferBytes,
+                BasicAuthUsername = options.BasicAuthUsername,
+                BasicAuthPassword = options.BasicAuthPassword,
+                BearerToken = options.BearerToken,
+            },
+            logger);
 
         if (Array.IndexOf(WildcardHosts, host) >= 0)
         {
-            return new ServerSettings(options, "+", "localhost", IPAddress.Any);
+            return new ServerSettings(options, path, scrape, "+", "localhost", IPAddress.Any);
         }
 
         var bare = host.Length > 2 && host[0] == '[' && host[^1] == ']' ? host.Substring(1, host.Length - 2) : host;
         if (IPAddress.TryParse(bare, out var address))
         {
             var literal = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{bare}]" : bare;
-            return new ServerSettings(options, literal, literal, address);
+            return new ServerSettings(options, path, scrape, literal, literal, address);
         }
 
         var probe = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Any;
-        return new ServerSettings(options, host, host, probe);
+        return new ServerSettings(options, path, scrape, host, host, probe);
     }
 
     /// <summary>Gets whether a request path (as in <see cref="Uri.AbsolutePath"/>) is the metrics path; a trailing slash is allowed.</summary>
-    public bool IsMetricsPath(string requestPath)
-    {
-        var length = requestPath.Length > 1 && requestPath[^1] == '/' ? requestPath.Length - 1 : requestPath.Length;
-        return length == Path.Length && string.Compare(requestPath, 0, Path, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
-    }
+    public bool IsMetricsPath(string requestPath) => MetricsPath.Matches(Path, requestPath);
 }

@@ -6,10 +6,14 @@ namespace Pyrometer.TestUtils.Containers.Internal;
 /// <summary>The prometheus.yml the fixture runs with: every target comes from the files in <see cref="TargetFolder"/>.</summary>
 internal static class PrometheusConfig
 {
-    public const string Path = "/etc/prometheus/prometheus.yml";
     public const string TargetFolder = "/etc/prometheus/targets";
     public const string TargetPrefix = "target-";
     public const string HonorLabelsPrefix = "honor-";
+
+    /// <summary>The config's name in <see cref="TargetFolder"/>: it lives in the mounted folder so that tests can add scrape jobs to it.</summary>
+    public const string FileName = "prometheus.yml";
+
+    public const string Path = TargetFolder + "/" + FileName;
 
     public static byte[] Create(TimeSpan scrapeInterval)
     {

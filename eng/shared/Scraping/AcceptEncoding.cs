@@ -1,4 +1,4 @@
-namespace Pyrometer.Transports.HttpListener.Internal;
+namespace Pyrometer.Transports;
 
 /// <summary>Reads an <c>Accept-Encoding</c> header.</summary>
 internal static class AcceptEncoding

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Microsoft.IO;
 
-namespace Pyrometer.Transports.HttpListener.Internal;
+namespace Pyrometer.Transports;
 
 /// <summary>
 /// The memory a server's response bodies are buffered in: streams of fixed-size blocks from one
@@ -13,12 +13,12 @@ internal sealed class ResponseBufferPool
 {
     /// <summary>
     /// The size of a block. Every write of a body after its head is a whole block except the last. A block is much
-    /// longer than a TCP segment on loopback (64 KiB), which <see cref="ResponseBodyWriter"/> relies on, and long
-    /// enough that a body takes few writes: each write through HttpListener allocates a few hundred bytes.
+    /// longer than a TCP segment on loopback (64 KiB), which the HttpListener transport's body writer relies on, and long
+    /// enough that a body takes few writes: each write through a transport allocates a few hundred bytes.
     /// </summary>
     public const int BlockSize = 512 * 1024;
 
-    private const string Tag = "Pyrometer.Transports.HttpListener response body";
+    private const string Tag = "Pyrometer scrape response body";
 
     private readonly RecyclableMemoryStreamManager _manager;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Pyrometer.Transports.HttpListener.Internal;
+namespace Pyrometer.Transports;
 
 /// <summary>
 /// Bounds a scrape by its client's own deadline. Prometheus sends its scrape timeout in the
-/// <c>X-Prometheus-Scrape-Timeout-Seconds</c> header and drops the connection when it elapses; HttpListener gives no
-/// notice of a closed connection, so the scrape is cancelled then, which frees its slot and ends its wait for the
-/// collect callbacks. Without the header the token is the server's abort token alone.
+/// <c>X-Prometheus-Scrape-Timeout-Seconds</c> header and drops the connection when it elapses; not every transport notices
+/// a closed connection (HttpListener gives no notice), so the scrape is cancelled then, which frees its slot and ends
+/// its wait for the collect callbacks. Without the header the token is the transport's abort token alone.
 /// </summary>
 internal readonly struct ScrapeDeadline : IDisposable
 {
@@ -33,7 +33,7 @@ internal readonly struct ScrapeDeadline : IDisposable
     /// <summary>Gets the client's timeout, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> when it sent none.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Starts the deadline a request's header names, linked to the server's abort token.</summary>
+    /// <summary>Starts the deadline a request's header names, linked to the transport's abort token.</summary>
     public static ScrapeDeadline Start(string? headerValue, CancellationToken aborted)
     {
         if (!TryParse(headerValue, out var timeout))

@@ -1,0 +1,10 @@
+using Pyrometer.TestUtils;
+
+namespace Pyrometer.Transports.Kestrel.Tests.Integration;
+
+/// <summary>One real Prometheus shared by the scrape tests of this assembly.</summary>
+[CollectionDefinition(Name)]
+public sealed class PrometheusCollection : ICollectionFixture<PrometheusContainer>
+{
+    public const string Name = "Prometheus";
+}
