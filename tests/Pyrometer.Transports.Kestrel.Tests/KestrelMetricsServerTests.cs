@@ -1,3 +1,4 @@
+using Pyrometer.TestUtils;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

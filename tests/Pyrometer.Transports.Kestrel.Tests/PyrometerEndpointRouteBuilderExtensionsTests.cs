@@ -1,3 +1,4 @@
+using Pyrometer.TestUtils;
 using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.Authorization;

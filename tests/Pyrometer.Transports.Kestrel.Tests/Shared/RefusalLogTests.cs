@@ -1,5 +1,5 @@
+using Pyrometer.TestUtils;
 using Microsoft.Extensions.Time.Testing;
-using Pyrometer.Transports.Kestrel.Tests.Fakes;
 
 namespace Pyrometer.Transports.Kestrel.Tests.Shared;
 
