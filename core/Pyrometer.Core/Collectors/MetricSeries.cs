@@ -14,6 +14,9 @@ public abstract class MetricSeries
     private readonly string[] _labelValues;
     private object?[]? _encodings;
 
+    // UTC ticks, so that a reset can move it while formats read it.
+    private long _createdTicks;
+
     /// <summary>This series' position in its collector's list of series, or -1 once it was removed. Written only
     /// under the collector's write lock.</summary>
     internal int ListIndex;
@@ -24,7 +27,7 @@ public abstract class MetricSeries
         _labelNames = labelNames;
         _labelValues = labelValues;
         Hash = hash;
-        Created = collector.TimeProvider.GetUtcNow();
+        _createdTicks = collector.TimeProvider.GetUtcNow().UtcTicks;
     }
 
     /// <summary>Gets the names of this series' labels, in the order their values are given.</summary>
@@ -33,8 +36,15 @@ public abstract class MetricSeries
     /// <summary>Gets the values of this series' labels, in the order of <see cref="LabelNames"/>.</summary>
     public IReadOnlyList<string> LabelValues => _labelValues;
 
-    /// <summary>Gets when this series was created; OpenMetrics exposes it as the <c>_created</c> sample.</summary>
-    public DateTimeOffset Created { get; }
+    /// <summary>
+    /// Gets when this series was created, or last started over (a native histogram's reset, see
+    /// <see cref="NativeHistogramOptions.MinResetDuration"/>); OpenMetrics exposes it as the <c>_created</c> sample.
+    /// </summary>
+    public DateTimeOffset Created
+    {
+        get => new(Volatile.Read(ref _createdTicks), TimeSpan.Zero);
+        private protected set => Volatile.Write(ref _createdTicks, value.UtcTicks);
+    }
 
     /// <summary>Gets the collector (metric family) this series belongs to; its const labels come before the series' own.</summary>
     public Collector Collector => _collector;
