@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pyrometer.Exposition;
 using Pyrometer.Internal;
 
@@ -21,12 +22,27 @@ public abstract class MetricSeries
     /// under the collector's write lock.</summary>
     internal int ListIndex;
 
+    /// <summary>A <see cref="SeriesLifecycle"/> state; always <see cref="SeriesLifecycle.Active"/> without expiry.</summary>
+    internal int Lifecycle;
+
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the sweep that found the series idle; read and written by sweeps only.</summary>
+    internal long IdleSince;
+
+    /// <summary>The series that takes this expired series' updates, when another took its place while it was away.</summary>
+    internal MetricSeries? Successor;
+
+    /// <summary>Whether this is the collector's overflow series (see <see cref="CollectorOptions.CardinalityLimit"/>).</summary>
+    internal bool IsOverflow;
+
+    private readonly int _labelHash;
+
     private protected MetricSeries(Collector collector, string[] labelNames, string[] labelValues, int hash)
     {
         _collector = collector;
         _labelNames = labelNames;
         _labelValues = labelValues;
         Hash = hash;
+        _labelHash = hash;
         _createdTicks = collector.TimeProvider.GetUtcNow().UtcTicks;
     }
 
@@ -68,6 +84,34 @@ public abstract class MetricSeries
     internal bool IsRemoved => Hash < 0;
 
     internal string[] LabelNameArray => _labelNames;
+
+    internal string[] LabelValueArray => _labelValues;
+
+    /// <summary>Gets the hash of the label set, kept after removal.</summary>
+    internal int LabelHash => _labelHash;
+
+    /// <summary>Makes an expired series findable again; called under the collector's write lock before it is re-added.</summary>
+    internal void Restore() => Hash = _labelHash;
+
+    /// <summary>
+    /// Called by an update that found <see cref="Lifecycle"/> not active: marks the series active, or brings an
+    /// expired one back. Returns null when this series takes the update, or the series that takes it instead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected MetricSeries? Wake()
+    {
+        if (Interlocked.CompareExchange(ref Lifecycle, SeriesLifecycle.Active, SeriesLifecycle.Idle) != SeriesLifecycle.Expired)
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref Successor) is { } successor && Volatile.Read(ref successor.Lifecycle) != SeriesLifecycle.Expired)
+        {
+            return successor;
+        }
+
+        return _collector.Revive(this);
+    }
 
     /// <summary>Marks the series removed from its collector; called under the collector's write lock.</summary>
     internal void MarkRemoved()

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pyrometer;
 
@@ -58,13 +59,22 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double value)
     {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is HistogramSeries successor)
+        {
+            successor.Observe(value);
+            return;
+        }
+
         var bucket = _search.IndexOf(value);
-        var started = Interlocked.Increment(ref _countAndHot);
-        var side = (int)(started >> 63) & _stride;
-        AtomicDouble.Add(ref SumOf(side), value);
+        var side = (int)(Interlocked.Increment(ref _countAndHot) >> 63) & _stride;
+
+        // Both offsets are within the array (side is 0 or the stride, bucket below the bucket count), so the
+        // cells are reached without bounds checks.
+        ref var sideCells = ref CellAt(side);
+        AtomicDouble.Add(ref Unsafe.As<long, double>(ref sideCells), value);
         if (_native is null)
         {
-            Interlocked.Increment(ref _cells[side + 1 + bucket]);
+            Interlocked.Increment(ref Unsafe.Add(ref sideCells, 1 + bucket));
         }
         else
         {
@@ -91,4 +101,12 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref double SumOf(int side) => ref Unsafe.As<long, double>(ref _cells[side]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref long CellAt(int offset) =>
+#if NET
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cells), offset);
+#else
+        ref _cells[offset];
+#endif
 }
