@@ -194,6 +194,16 @@ public abstract class Collector
             return "const labels differ from the registered ones";
         }
 
+        if (other.CardinalityLimit != CardinalityLimit)
+        {
+            return $"CardinalityLimit {Describe(other.CardinalityLimit)} differs from the registered {Describe(CardinalityLimit)}";
+        }
+
+        if (other.SeriesExpiry != SeriesExpiry)
+        {
+            return $"SeriesExpiry {Describe(other.SeriesExpiry)} differs from the registered {Describe(SeriesExpiry)}";
+        }
+
         return string.Equals(other.Unit, Unit) ? null : $"unit '{other.Unit}' differs from the registered '{Unit}'";
     }
 
@@ -216,6 +226,9 @@ public abstract class Collector
             throw new ArgumentException($"Label name '{reserved}' is reserved on metric '{metricName}': the exposition formats use it for {(reserved == "le" ? "bucket bounds" : "quantiles")}.", paramName);
         }
     }
+
+    private static string Describe<T>(T? value)
+        where T : struct => value?.ToString() ?? "none";
 
     private static bool HasUnitSuffix(string name, string unit, MetricType type)
     {
