@@ -23,6 +23,9 @@ public sealed partial class HistogramSeries
     // stripe of its own, moving to another whenever it collides there too.
     private long[][]? _stripes;
 
+    /// <summary>Gets whether the classic cells are striped, for tests.</summary>
+    internal bool IsStriped => Volatile.Read(ref _stripes) is not null;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ObserveClassic(double value, int bucket)
     {
@@ -53,8 +56,8 @@ public sealed partial class HistogramSeries
 #endif
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ObserveContended(double value, int bucket)
+    /// <summary>Creates the stripes unless they exist (or the machine has one processor); internal for tests.</summary>
+    internal void Stripe()
     {
         if (Volatile.Read(ref _stripes) is null && StripeCount > 1)
         {
@@ -66,7 +69,12 @@ public sealed partial class HistogramSeries
 
             Interlocked.CompareExchange(ref _stripes, created, null);
         }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ObserveContended(double value, int bucket)
+    {
+        Stripe();
         var spinner = default(SpinWait);
         while (true)
         {
