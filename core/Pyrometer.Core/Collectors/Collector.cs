@@ -46,6 +46,31 @@ public abstract class Collector
             }
         }
 
+        if (options.CardinalityLimit is { } limit)
+        {
+            if (limit <= 0)
+            {
+                throw new ArgumentException($"CardinalityLimit {limit} of metric '{name}' must be greater than zero (or null for no limit).", nameof(options));
+            }
+
+            if (Array.IndexOf(labelNames, OverflowLabelName) >= 0 || ConstLabels.Any(static p => p.Key == OverflowLabelName))
+            {
+                throw new ArgumentException($"Label name '{OverflowLabelName}' is reserved on metric '{name}', which has a CardinalityLimit: its overflow series carries it.", nameof(options));
+            }
+
+            CardinalityLimit = limit;
+        }
+
+        if (options.SeriesExpiry is { } expiry)
+        {
+            if (expiry <= TimeSpan.Zero)
+            {
+                throw new ArgumentException($"SeriesExpiry {expiry} of metric '{name}' must be greater than zero (or null for series that never expire).", nameof(options));
+            }
+
+            SeriesExpiry = expiry;
+        }
+
         if (options.Unit is { } unit)
         {
             if (!MetricNames.IsValidLabelName(unit) || !HasUnitSuffix(name, unit, type))
@@ -57,8 +82,20 @@ public abstract class Collector
         }
     }
 
+    /// <summary>
+    /// The name of the only label of a collector's overflow series, whose value is <c>true</c>: the series that takes
+    /// the label sets beyond <see cref="CollectorOptions.CardinalityLimit"/> (the name OpenTelemetry uses).
+    /// </summary>
+    public const string OverflowLabelName = "otel_metric_overflow";
+
     /// <summary>Gets the metric name.</summary>
     public string Name { get; }
+
+    /// <summary>Gets the most series this collector creates before it records new label sets into its overflow series, or null for no limit.</summary>
+    public int? CardinalityLimit { get; }
+
+    /// <summary>Gets how long a series may go without an update before it stops being exposed, or null when series never expire.</summary>
+    public TimeSpan? SeriesExpiry { get; }
 
     /// <summary>Gets the metric name, encoded as UTF-8 once.</summary>
     public ReadOnlyMemory<byte> EncodedName { get; }
@@ -157,6 +194,16 @@ public abstract class Collector
             return "const labels differ from the registered ones";
         }
 
+        if (other.CardinalityLimit != CardinalityLimit)
+        {
+            return $"CardinalityLimit {Describe(other.CardinalityLimit)} differs from the registered {Describe(CardinalityLimit)}";
+        }
+
+        if (other.SeriesExpiry != SeriesExpiry)
+        {
+            return $"SeriesExpiry {Describe(other.SeriesExpiry)} differs from the registered {Describe(SeriesExpiry)}";
+        }
+
         return string.Equals(other.Unit, Unit) ? null : $"unit '{other.Unit}' differs from the registered '{Unit}'";
     }
 
@@ -168,6 +215,9 @@ public abstract class Collector
     /// <summary>Gets the series label names this collector uses besides its const labels: the declared ones, or those of its free-form series.</summary>
     internal abstract IEnumerable<string> SeriesLabelNames();
 
+    /// <summary>Brings an expired series back on its next update; see <see cref="MetricSeries.Lifecycle"/>.</summary>
+    internal abstract MetricSeries? Revive(MetricSeries series);
+
     private static void ValidateLabelName(string labelName, string? reserved, string metricName, string paramName = "options")
     {
         MetricNames.ValidateLabelName(labelName, paramName);
@@ -176,6 +226,9 @@ public abstract class Collector
             throw new ArgumentException($"Label name '{reserved}' is reserved on metric '{metricName}': the exposition formats use it for {(reserved == "le" ? "bucket bounds" : "quantiles")}.", paramName);
         }
     }
+
+    private static string Describe<T>(T? value)
+        where T : struct => value?.ToString() ?? "none";
 
     private static bool HasUnitSuffix(string name, string unit, MetricType type)
     {

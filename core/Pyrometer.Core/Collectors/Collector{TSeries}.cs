@@ -7,12 +7,21 @@ namespace Pyrometer;
 public abstract class Collector<TSeries> : Collector
     where TSeries : MetricSeries
 {
-    private readonly SeriesTable<TSeries> _table = new();
+    private static readonly string[] OverflowLabelNames = [OverflowLabelName];
+    private static readonly string[] OverflowLabelValues = ["true"];
+
+    private readonly SeriesTable<TSeries> _table;
+    private readonly object _sweepGate = new();
     private TSeries? _unlabelled;
+    private int _limitReported;
 
     private protected Collector(string name, string help, MetricType type, CollectorOptions options, TimeProvider? defaultTime, string? reservedLabelName = null)
         : base(name, help, type, options, defaultTime, reservedLabelName)
     {
+        _table = new SeriesTable<TSeries>(
+            () => CreateSeries([], [], 0),
+            CardinalityLimit ?? int.MaxValue,
+            () => CreateSeries(OverflowLabelNames, OverflowLabelValues, SeriesTable<TSeries>.HashOf(OverflowLabelNames, OverflowLabelValues)));
     }
 
     /// <inheritdoc />
@@ -129,7 +138,7 @@ public abstract class Collector<TSeries> : Collector
     {
         if (LabelNameArray.Length > 0)
         {
-            return LabelNameArray;
+            return CardinalityLimit is null ? LabelNameArray : [.. LabelNameArray, OverflowLabelName];
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -143,10 +152,69 @@ public abstract class Collector<TSeries> : Collector
 
     internal override void PrepareForCollect()
     {
+        if (SeriesExpiry is { } expiry)
+        {
+            Sweep(expiry);
+        }
+
         // A metric without declared labels is exposed (as 0) even before its first use.
-        if (LabelNameArray.Length == 0 && _table.Count == 0)
+        if (LabelNameArray.Length == 0 && _table.Count == 0 && _unlabelled is null)
         {
             _ = Unlabelled;
+        }
+    }
+
+    internal override MetricSeries? Revive(MetricSeries series)
+    {
+        var successor = _table.Revive((TSeries)series, LabelNameArray.Length > 0 ? null : series.LabelNameArray, out var overflowed);
+        if (overflowed)
+        {
+            ReportLimitOnce();
+        }
+
+        return successor;
+    }
+
+    /// <summary>
+    /// Marks the series not updated since the last sweep idle, and removes those idle for <paramref name="expiry"/>.
+    /// A collection already sweeping makes another skip it. The work is one look per series, which the
+    /// collection that follows does anyway.
+    /// </summary>
+    private void Sweep(TimeSpan expiry)
+    {
+        if (!Monitor.TryEnter(_sweepGate))
+        {
+            return;
+        }
+
+        try
+        {
+            var now = TimeProvider.GetTimestamp();
+            foreach (var series in Series)
+            {
+                switch (Volatile.Read(ref series.Lifecycle))
+                {
+                    case SeriesLifecycle.Active:
+                        series.IdleSince = now;
+                        Interlocked.CompareExchange(ref series.Lifecycle, SeriesLifecycle.Idle, SeriesLifecycle.Active);
+                        break;
+                    case SeriesLifecycle.Idle when TimeProvider.GetElapsedTime(series.IdleSince, now) >= expiry:
+                        _table.Expire(series);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            Monitor.Exit(_sweepGate);
+        }
+    }
+
+    private void ReportLimitOnce()
+    {
+        if (Interlocked.Exchange(ref _limitReported, 1) == 0)
+        {
+            Registry?.ReportCardinalityLimit(this);
         }
     }
 
@@ -221,22 +289,35 @@ public abstract class Collector<TSeries> : Collector
     /// <param name="paramName">The caller's argument that held the labels, for messages.</param>
     private TSeries AddSeries(string[] names, ReadOnlySpan<string> values, int hash, bool checkNames, string paramName = "labelValues")
     {
-        var owned = values.ToArray();
-        for (var i = 0; i < owned.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            MetricNames.ValidateLabelValue(owned[i], names[i], $"metric '{Name}'", paramName);
+            MetricNames.ValidateLabelValue(values[i], names[i], $"metric '{Name}'", paramName);
             if (checkNames)
             {
                 ValidateDynamicLabelName(names[i], paramName);
             }
         }
 
-        return _table.GetOrAdd(
+        // Past the limit, a label set seen before finds the overflow series without locking or allocating.
+        if (_table.IsFull && _table.Overflow is { } overflow)
+        {
+            return overflow;
+        }
+
+        var owned = values.ToArray();
+        var series = _table.GetOrAdd(
             checkNames ? names : null,
             owned,
             hash,
             (Collector: this, Names: names, Values: owned),
-            static (state, hash) => state.Collector.CreateSeries(state.Names, state.Values, hash));
+            static (state, hash) => state.Collector.CreateSeries(state.Names, state.Values, hash),
+            out var overflowed);
+        if (overflowed)
+        {
+            ReportLimitOnce();
+        }
+
+        return series;
     }
 
     private void ValidateDynamicLabelName(string name, string paramName)

@@ -12,6 +12,12 @@ public sealed partial class CounterSeries
     public void Inc(Exemplar exemplar)
     {
         Guard.NotNull(exemplar);
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is CounterSeries successor)
+        {
+            successor.Inc(exemplar);
+            return;
+        }
+
         AddUnchecked(1.0);
         Record(exemplar, 1.0);
     }
@@ -24,6 +30,12 @@ public sealed partial class CounterSeries
         if (!(amount >= 0))
         {
             ThrowHelper.NegativeIncrement(amount);
+        }
+
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is CounterSeries successor)
+        {
+            successor.Add(amount, exemplar);
+            return;
         }
 
         AddUnchecked(amount);

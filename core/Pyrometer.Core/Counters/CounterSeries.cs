@@ -38,7 +38,16 @@ public sealed partial class CounterSeries : MetricSeries, ICounter
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Inc() => AddUnchecked(1.0);
+    public void Inc()
+    {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is CounterSeries successor)
+        {
+            successor.Inc();
+            return;
+        }
+
+        AddUnchecked(1.0);
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -47,6 +56,12 @@ public sealed partial class CounterSeries : MetricSeries, ICounter
         if (!(amount >= 0))
         {
             ThrowHelper.NegativeIncrement(amount);
+        }
+
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is CounterSeries successor)
+        {
+            successor.Add(amount);
+            return;
         }
 
         AddUnchecked(amount);

@@ -19,23 +19,68 @@ public sealed class GaugeSeries : MetricSeries, IGauge
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Set(double value) => Volatile.Write(ref _value, value);
+    public void Set(double value)
+    {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is GaugeSeries successor)
+        {
+            successor.Set(value);
+            return;
+        }
+
+        Volatile.Write(ref _value, value);
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Inc() => AtomicDouble.Add(ref _value, 1.0);
+    public void Inc()
+    {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is GaugeSeries successor)
+        {
+            successor.Inc();
+            return;
+        }
+
+        AtomicDouble.Add(ref _value, 1.0);
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Dec() => AtomicDouble.Add(ref _value, -1.0);
+    public void Dec()
+    {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is GaugeSeries successor)
+        {
+            successor.Dec();
+            return;
+        }
+
+        AtomicDouble.Add(ref _value, -1.0);
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(double amount) => AtomicDouble.Add(ref _value, amount);
+    public void Add(double amount)
+    {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is GaugeSeries successor)
+        {
+            successor.Add(amount);
+            return;
+        }
+
+        AtomicDouble.Add(ref _value, amount);
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Sub(double amount) => AtomicDouble.Add(ref _value, -amount);
+    public void Sub(double amount)
+    {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is GaugeSeries successor)
+        {
+            successor.Sub(amount);
+            return;
+        }
+
+        AtomicDouble.Add(ref _value, -amount);
+    }
 
     /// <summary>Sets the value to the current time, in seconds since the Unix epoch.</summary>
     public void SetToCurrentTime() => Set(_time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);

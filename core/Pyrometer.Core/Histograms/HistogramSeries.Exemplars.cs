@@ -12,6 +12,12 @@ public sealed partial class HistogramSeries
     public void Observe(double value, Exemplar exemplar)
     {
         Guard.NotNull(exemplar);
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is HistogramSeries successor)
+        {
+            successor.Observe(value, exemplar);
+            return;
+        }
+
         Observe(value);
         var exemplars = Volatile.Read(ref _exemplars) ?? CreateExemplars();
         Volatile.Write(ref exemplars[_search.IndexOf(value)], new RecordedExemplar(exemplar, value, Collector.TimeProvider.GetUtcNow()));

@@ -130,6 +130,9 @@ public sealed partial class HistogramSeries
         native.Replace(hot, new NativeCounts(layout.Schema, layout.ZeroThreshold));
         Volatile.Write(ref native.BucketCount, CountNativeBuckets(native));
         native.LastReset = now;
+
+        // A reset starts a new lifetime of the series' counts: their created timestamp moves with it.
+        Created = now;
     }
 
     /// <summary>Counts the distinct non-empty buckets of both sides, which share a layout outside <see cref="Rebucket"/>.</summary>

@@ -18,6 +18,12 @@ public sealed partial class HistogramSeries
     /// <summary>Reads both sides at one instant: <paramref name="cumulative"/> (empty or one per bucket), the native part into <paramref name="snapshot"/>.</summary>
     private long Collect(Span<long> cumulative, HistogramSnapshot? snapshot, out double sum)
     {
+        if (_native is null)
+        {
+            snapshot?.ClearNative();
+            return CollectClassic(cumulative, out sum);
+        }
+
         lock (_cells)
         {
             var hot = HotSide();

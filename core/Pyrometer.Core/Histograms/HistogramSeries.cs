@@ -8,11 +8,15 @@ namespace Pyrometer;
 /// buckets' total and the sum covers exactly the counted observations, even while other threads observe.
 /// </summary>
 /// <remarks>
-/// Counts live in two sides, hot and cold. An observation adds one to a word whose top bit names the hot side and
+/// <para>Without native buckets, an observation takes a gate word with one compare-and-swap, adds its value and its
+/// bucket's count with plain writes, and opens the gate; a reading takes the same gate, so it never sees half an
+/// observation. After the first collision between two threads the series stripes its cells, one gate each, and a
+/// thread moves to another stripe whenever it collides again (see HistogramSeries.Classic.cs).</para>
+/// <para>With native buckets, counts live in two sides, hot and cold. An observation adds one to a word whose top bit names the hot side and
 /// whose other bits count the observations started, then adds its value to that side's sum (and native buckets)
 /// and, last, one to its classic bucket there, so a side's classic buckets total its completed observations. A
 /// reading flips the hot bit, waits until the side it retired has completed every observation started on it,
-/// and adds both sides, which nothing writes meanwhile (the other side was retired by the previous reading).
+/// and adds both sides, which nothing writes meanwhile (the other side was retired by the previous reading).</para>
 /// </remarks>
 public sealed partial class HistogramSeries : MetricSeries, IValueObserver
 {
@@ -32,7 +36,16 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
         _search = histogram.BucketSearch;
         _buckets = histogram.UpperBoundArray.Length;
         _stride = _buckets + 1;
-        _cells = new long[2 * _stride];
+        if (histogram.NativeLayout is null)
+        {
+            _classic = new long[FirstCountCell + _buckets];
+            _cells = [];
+        }
+        else
+        {
+            _cells = new long[2 * _stride];
+        }
+
         if (histogram.NativeLayout is { } layout)
         {
             _native = new NativeState(layout, Created);
@@ -58,18 +71,23 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double value)
     {
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is HistogramSeries successor)
+        {
+            successor.Observe(value);
+            return;
+        }
+
         var bucket = _search.IndexOf(value);
-        var started = Interlocked.Increment(ref _countAndHot);
-        var side = (int)(started >> 63) & _stride;
-        AtomicDouble.Add(ref SumOf(side), value);
         if (_native is null)
         {
-            Interlocked.Increment(ref _cells[side + 1 + bucket]);
+            ObserveClassic(value, bucket);
+            return;
         }
-        else
-        {
-            ObserveNative(value, side, bucket);
-        }
+
+        var side = (int)(Interlocked.Increment(ref _countAndHot) >> 63) & _stride;
+
+        AtomicDouble.Add(ref SumOf(side), value);
+        ObserveNative(value, side, bucket);
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public sealed partial class MetricRegistry
     private readonly object _lock = new();
 #endif
     private readonly Dictionary<string, Collector> _exposedNames = new(StringComparer.Ordinal);
+    private readonly Action<Collector>? _cardinalityLimitReached;
     private Collector[] _collectors = [];
     private CollectCallback[] _callbacks = [];
     private object?[]? _encodings;
@@ -41,6 +42,7 @@ public sealed partial class MetricRegistry
         ConstLabels = constLabels;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _collectTimeout = ValidCollectTimeout(options);
+        _cardinalityLimitReached = options.CardinalityLimitReached;
     }
 
     /// <summary>Gets the process-wide default registry.</summary>
@@ -205,6 +207,9 @@ public sealed partial class MetricRegistry
 
         return new CollectedMetrics(collectors, this);
     }
+
+    /// <summary>Tells the registry's owner that <paramref name="collector"/> recorded its first label set into its overflow series.</summary>
+    internal void ReportCardinalityLimit(Collector collector) => _cardinalityLimitReached?.Invoke(collector);
 
     private static string Describe(Collector collector) =>
         $"{collector.Type.ToString().ToLowerInvariant()} '{collector.Name}'";

@@ -74,6 +74,12 @@ public sealed class SummarySeries : MetricSeries, IValueObserver
             ThrowHelper.NaNObservation(value);
         }
 
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is SummarySeries successor)
+        {
+            successor.Observe(value);
+            return;
+        }
+
         lock (_lock)
         {
             _sum += value;

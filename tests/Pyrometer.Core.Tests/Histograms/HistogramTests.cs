@@ -305,6 +305,36 @@ public partial class HistogramTests
         Assert.Equal(600_000, sum);
     }
 
+    [Fact]
+    public void Observe_Striped_SnapshotsStayConsistentAndExact()
+    {
+        var series = Create(0.5, 2).WithLabels();
+        series.Observe(1);
+        series.Stripe();
+        var writers = WriterThreads.Start(4, _ =>
+        {
+            for (var i = 0; i < 250_000; i++)
+            {
+                series.Observe(1);
+            }
+        });
+
+        var cumulative = new long[3];
+        var inconsistent = 0;
+        do
+        {
+            var count = series.CopyCumulativeCounts(cumulative, out var sum);
+            inconsistent += sum == count && cumulative[2] == count && cumulative[1] == count && cumulative[0] == 0 ? 0 : 1;
+        }
+        while (writers.Running);
+
+        writers.Join();
+        Assert.Equal(0, inconsistent);
+        Assert.True(series.IsStriped || Environment.ProcessorCount == 1);
+        Assert.Equal(1_000_001, series.Count);
+        Assert.Equal(1_000_001, series.Sum);
+    }
+
     private Histogram Create(params double[] buckets) =>
         _registry.CreateHistogram("sample_seconds", "Test histogram.", new HistogramOptions { Buckets = buckets });
 }

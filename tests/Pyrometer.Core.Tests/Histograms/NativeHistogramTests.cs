@@ -154,6 +154,18 @@ public class NativeHistogramTests
     }
 
     [Fact]
+    public void Observe_OverTheLimitAfterMinResetDuration_MovesCreatedToTheReset()
+    {
+        var series = TwoBucketsThenWait(TimeSpan.FromMinutes(10));
+        var created = series.Created;
+
+        series.Observe(9);
+
+        Assert.Equal(Start, created);
+        Assert.Equal(Start + TimeSpan.FromMinutes(10), series.Created);
+    }
+
+    [Fact]
     public void Observe_OverTheLimitBeforeMinResetDuration_LowersResolutionInstead()
     {
         var series = TwoBucketsThenWait(TimeSpan.FromMinutes(9));

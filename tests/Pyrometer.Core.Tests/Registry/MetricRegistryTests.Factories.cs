@@ -63,6 +63,20 @@ public partial class MetricRegistryTests
     }
 
     [Fact]
+    public void CreateCounter_DifferentLifecycleOptions_ThrowsNamingOption()
+    {
+        _registry.CreateCounter("requests_total", "Requests.", new CounterOptions { CardinalityLimit = 10 });
+
+        var limit = Assert.Throws<InvalidOperationException>(() => _registry.CreateCounter("requests_total", "Requests.", new CounterOptions { CardinalityLimit = 20 }));
+        var expiry = Assert.Throws<InvalidOperationException>(() =>
+            _registry.CreateCounter("requests_total", "Requests.", new CounterOptions { CardinalityLimit = 10, SeriesExpiry = TimeSpan.FromMinutes(5) }));
+
+        Assert.Contains("CardinalityLimit 20 differs from the registered 10", limit.Message);
+        Assert.Contains("SeriesExpiry 00:05:00 differs from the registered none", expiry.Message);
+        Assert.NotNull(_registry.CreateCounter("requests_total", "Requests.", new CounterOptions { CardinalityLimit = 10 }));
+    }
+
+    [Fact]
     public void CreateCounter_DifferentLabelNames_ThrowsNamingLabels()
     {
         _registry.CreateCounter("requests_total", "Requests.", "method");
