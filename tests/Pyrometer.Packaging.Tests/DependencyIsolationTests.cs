@@ -14,12 +14,16 @@ public sealed class DependencyIsolationTests : IDisposable
     private const string Protobuf = "Google.Protobuf";
     private const string AnyTransport = "Pyrometer.Transports.*";
 
+    // The hosted pusher takes an app's IHttpClientFactory client through a delegate, so it needs no factory package.
+    private const string HttpClientFactory = "Microsoft.Extensions.Http";
+
     /// <summary>One row per hosting package: what its closure must not hold. A new hosting package adds its row.</summary>
     private static readonly Dictionary<string, string[]> Forbidden = new(StringComparer.Ordinal)
     {
         ["Pyrometer.Extensions.Hosting"] = [AspNetCore, Polly, Protobuf, AnyTransport],
         ["Pyrometer.Extensions.Hosting.HealthChecks"] = [AspNetCore, Polly, Protobuf, AnyTransport],
         ["Pyrometer.Extensions.Hosting.HttpListener"] = [AspNetCore, Polly, Protobuf],
+        ["Pyrometer.Extensions.Hosting.Pushgateway"] = [AspNetCore, Protobuf, HttpClientFactory, "Pyrometer.Transports.HttpListener"],
     };
 
     private readonly string _directory = Directory.CreateTempSubdirectory("pyrometer-closure-").FullName;

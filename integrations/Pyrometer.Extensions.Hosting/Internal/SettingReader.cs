@@ -31,6 +31,19 @@ internal readonly struct SettingReader<TOptions>(IConfiguration section)
     public void TimeSpan(string key, Action<TimeSpan> set) =>
         Parse(key, set, "a time span such as 00:00:05", static (string text, out TimeSpan value) => System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value));
 
+    public void Double(string key, Action<double> set) =>
+        Parse(key, set, "a number such as 0.5", static (string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
+
+    public void AbsoluteUri(string key, Action<Uri> set) =>
+        Parse(key, set, "an absolute address such as http://127.0.0.1:9091", static (string text, out Uri value) => Uri.TryCreate(text, UriKind.Absolute, out value!));
+
+    public void Enum<TEnum>(string key, Action<TEnum> set)
+        where TEnum : struct, Enum =>
+        Parse(key, set, "one of " + string.Join(", ", EnumNames<TEnum>()), static (string text, out TEnum value) => TryParseName(text, out value));
+
+    /// <summary>A reader of the child section <paramref name="key"/> (nested options), naming its settings by their full path.</summary>
+    public SettingReader<TOptions> Child(string key) => new(section.GetSection(key));
+
     /// <summary>Every child of <paramref name="key"/> as a name and value (a dictionary in appsettings.json).</summary>
     public void Pairs(string key, Action<string, string> add)
     {
@@ -55,6 +68,23 @@ internal readonly struct SettingReader<TOptions>(IConfiguration section)
 
         set(value);
     }
+
+    // A defined member's name (any case); numbers, which Enum.TryParse also takes, are not allowed.
+    private static bool TryParseName<TEnum>(string text, out TEnum value)
+        where TEnum : struct, Enum =>
+#if NET
+        System.Enum.TryParse(text, ignoreCase: true, out value) && text.Length > 0 && char.IsLetter(text[0]) && System.Enum.IsDefined(value);
+#else
+        System.Enum.TryParse(text, ignoreCase: true, out value) && text.Length > 0 && char.IsLetter(text[0]) && System.Enum.IsDefined(typeof(TEnum), value);
+#endif
+
+    private static string[] EnumNames<TEnum>()
+        where TEnum : struct, Enum =>
+#if NET
+        System.Enum.GetNames<TEnum>();
+#else
+        System.Enum.GetNames(typeof(TEnum));
+#endif
 
     private delegate bool TryParse<T>(string text, out T value);
 }
