@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pyrometer.Formats.Text.Internal;
 using Pyrometer.Internal;
 
 namespace Pyrometer.Formats.Text.Tests.Internal;
