@@ -60,6 +60,12 @@ public sealed class RemoteWriteSender : IAsyncDisposable
     /// <summary>Gets how many encoded requests wait to be sent.</summary>
     public int QueuedRequests => _queue.Count;
 
+    /// <summary>Gets how many requests were dropped unsent because the queue was full (also <c>pyrometer_remote_write_dropped_requests_total</c>).</summary>
+    public long DroppedRequests => (long)_metrics.Dropped.Value;
+
+    /// <summary>Gets how many requests the receiver rejected with a client error (also <c>pyrometer_remote_write_rejected_requests_total</c>).</summary>
+    public long RejectedRequests => (long)_metrics.Rejected.Value;
+
     /// <summary>Starts sending: the first collection at once, then one every interval.</summary>
     /// <param name="cancellationToken">Not used to stop the sending (use <see cref="StopAsync"/>); present for hosting.</param>
     /// <exception cref="InvalidOperationException">The sender was already started or stopped.</exception>
