@@ -24,6 +24,7 @@ public sealed class DependencyIsolationTests : IDisposable
         ["Pyrometer.Extensions.Hosting.HealthChecks"] = [AspNetCore, Polly, Protobuf, AnyTransport],
         ["Pyrometer.Extensions.Hosting.HttpListener"] = [AspNetCore, Polly, Protobuf],
         ["Pyrometer.Extensions.Hosting.Pushgateway"] = [AspNetCore, Protobuf, HttpClientFactory, "Pyrometer.Transports.HttpListener"],
+        ["Pyrometer.Extensions.Hosting.RemoteWrite"] = [AspNetCore],
     };
 
     private readonly string _directory = Directory.CreateTempSubdirectory("pyrometer-closure-").FullName;

@@ -23,12 +23,8 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
     private readonly bool _deleteOnStop;
     private readonly StatusMetrics? _statusMetrics;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly object _lock = new();
-    private Task _loop = Task.CompletedTask;
-    private Task? _stop;
+    private readonly PeriodicWorker _worker;
     private volatile PushStatus _status = PushStatus.None;
-    private bool _started;
 
     /// <summary>Validates the options and builds the pusher; later changes to the options are not seen.</summary>
     /// <param name="options">Where, how and how often to push.</param>
@@ -47,6 +43,7 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
         _pushOnStop = options.PushOnStop;
         _deleteOnStop = options.DeleteOnStop;
         _statusMetrics = options.ExposeStatusMetrics ? new StatusMetrics(_registry) : null;
+        _worker = new PeriodicWorker(_time, _interval, "The periodic pusher was already started; create a new one to push again after stopping.");
     }
 
     /// <summary>Gets the group pushed to.</summary>
@@ -61,17 +58,7 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_lock)
-        {
-            if (_started || _stop is not null)
-            {
-                throw new InvalidOperationException("The periodic pusher was already started; create a new one to push again after stopping.");
-            }
-
-            _started = true;
-            _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        }
-
+        _worker.Start((_, stopping) => RunOnceAsync(token => _pusher.PushAsync(_method, _registry, token), _interval, stopping));
         Log.Started(_logger, GroupUri, _interval);
         return Task.CompletedTask;
     }
@@ -81,13 +68,7 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
     /// asked, both within the options' stop timeout. Calling it again waits for the same stop.
     /// </summary>
     /// <param name="cancellationToken">Abandons the final push and delete early.</param>
-    public Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return _stop ??= StopCoreAsync(cancellationToken);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _worker.StopAsync(FinishAsync, cancellationToken);
 
     /// <summary>Stops (see <see cref="StopAsync"/>) and releases the pusher, its client if it owns one, and its status metrics.</summary>
     public async ValueTask DisposeAsync()
@@ -103,25 +84,12 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
 
         _statusMetrics?.Dispose();
         _pusher.Dispose();
-        _stopping.Dispose();
+        _worker.Dispose();
         _gate.Dispose();
     }
 
-    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    private async Task FinishAsync(CancellationToken cancellationToken)
     {
-        bool started;
-        lock (_lock)
-        {
-            started = _started;
-        }
-
-        if (!started)
-        {
-            return;
-        }
-
-        _stopping.Cancel();
-        await _loop.ConfigureAwait(false);
         if (_pushOnStop)
         {
             await RunOnceAsync(token => _pusher.PushAsync(_method, _registry, token), _stopTimeout, cancellationToken).ConfigureAwait(false);
@@ -141,30 +109,6 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
         }
 
         Log.Stopped(_logger, GroupUri);
-    }
-
-    private async Task RunAsync(CancellationToken stopping)
-    {
-        var next = _time.GetUtcNow();
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(token => _pusher.PushAsync(_method, _registry, token), _interval, stopping).ConfigureAwait(false);
-                next += _interval;
-                var now = _time.GetUtcNow();
-                if (next < now)
-                {
-                    next = now;
-                }
-
-                await Clock.Delay(_time, next - now, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-        }
     }
 
     // One push (or the final one), never two at once, bounded by `limit`; failures are recorded, logged and

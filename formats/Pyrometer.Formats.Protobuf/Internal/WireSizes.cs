@@ -1,5 +1,3 @@
-using Google.Protobuf;
-
 namespace Pyrometer.Formats.Protobuf.Internal;
 
 /// <summary>Sizes of the fields written, computed from the values themselves so no message is built.</summary>
@@ -9,10 +7,10 @@ internal static class WireSizes
     private const long UnixEpochTicks = 621_355_968_000_000_000L;
 
     /// <summary>Gets the size of a length-delimited field holding <paramref name="length"/> bytes: tag, length, content.</summary>
-    public static int Field(int length) => 1 + CodedOutputStream.ComputeLengthSize(length) + length;
+    public static int Field(int length) => ProtoSizes.Field(length);
 
     /// <summary>Gets the size of a varint field: tag and value.</summary>
-    public static int Varint(ulong value) => 1 + CodedOutputStream.ComputeRawVarint64Size(value);
+    public static int Varint(ulong value) => ProtoSizes.Varint(value);
 
     /// <summary>Splits a time into the seconds and nanoseconds since the Unix epoch of a <c>Timestamp</c>.</summary>
     public static (long Seconds, int Nanos) UnixTime(DateTimeOffset time)

@@ -49,8 +49,6 @@ internal static class WireTags
     public const byte HistogramNegativeDelta = (10 << 3) | 2;
     public const byte HistogramPositiveSpan = (12 << 3) | 2;
     public const byte HistogramPositiveDelta = (13 << 3) | 2;
-    public const byte SpanOffset = (1 << 3) | 0;
-    public const byte SpanLength = (2 << 3) | 0;
 
     /// <summary>Field 16, wire type 2: past 15, the tag takes two varint bytes.</summary>
     public static ReadOnlySpan<byte> HistogramExemplars => [(16 << 3) | 2 | 0x80, (16 << 3) >> 7];
@@ -63,5 +61,5 @@ internal static class WireTags
     public const byte TimestampNanos = (2 << 3) | 0;
 
     /// <summary>A tag, a fixed 64-bit value: 9 bytes.</summary>
-    public const int DoubleFieldSize = 9;
+    public const int DoubleFieldSize = ProtoSizes.DoubleFieldSize;
 }

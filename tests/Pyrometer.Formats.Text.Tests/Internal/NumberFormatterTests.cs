@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pyrometer.Formats.Text.Internal;
+using Pyrometer.Internal;
 
 namespace Pyrometer.Formats.Text.Tests.Internal;
 

@@ -24,11 +24,19 @@ public partial class PrometheusContainer : LoopbackContainer
     /// <summary>A server that, with <paramref name="enableNativeHistograms"/>, runs with
     /// <c>--enable-feature=native-histograms</c> and so asks for protobuf first when it scrapes.</summary>
     protected PrometheusContainer(bool enableNativeHistograms)
+        : this(enableNativeHistograms, enableRemoteWriteReceiver: false)
+    {
+    }
+
+    /// <summary>A server that, with <paramref name="enableRemoteWriteReceiver"/>, also runs with
+    /// <c>--web.enable-remote-write-receiver</c> and so accepts remote write on <c>/api/v1/write</c>.</summary>
+    protected PrometheusContainer(bool enableNativeHistograms, bool enableRemoteWriteReceiver)
         : base(ContainerImages.Prometheus)
     {
         NativeHistogramsEnabled = enableNativeHistograms;
         _jobs = new ScrapeJobs(_targets.Folder, ScrapeInterval);
         _jobs.Write();
+        RemoteWriteReceiverEnabled = enableRemoteWriteReceiver;
     }
 
     /// <summary>The scrape interval and timeout of every target: 1 s.</summary>
@@ -36,6 +44,9 @@ public partial class PrometheusContainer : LoopbackContainer
 
     /// <summary>Whether the server runs with <c>--enable-feature=native-histograms</c>.</summary>
     public bool NativeHistogramsEnabled { get; }
+
+    /// <summary>Whether the server runs with <c>--web.enable-remote-write-receiver</c>.</summary>
+    public bool RemoteWriteReceiverEnabled { get; }
 
     /// <summary>
     /// Makes the server scrape <c>http://127.0.0.1:{port}{metricsPath}</c> with the given <c>job</c> label until the
@@ -83,6 +94,11 @@ public partial class PrometheusContainer : LoopbackContainer
             if (NativeHistogramsEnabled)
             {
                 yield return "--enable-feature=native-histograms";
+            }
+
+            if (RemoteWriteReceiverEnabled)
+            {
+                yield return "--web.enable-remote-write-receiver";
             }
         }
     }

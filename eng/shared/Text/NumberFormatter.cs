@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 
-namespace Pyrometer.Formats.Text.Internal;
+namespace Pyrometer.Internal;
 
 /// <summary>
 /// Writes numbers the way Prometheus' own Go code renders them: the shortest representation that round-trips,

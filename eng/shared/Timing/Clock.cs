@@ -1,4 +1,4 @@
-namespace Pyrometer.Transports.Pushgateway.Internal;
+namespace Pyrometer.Internal;
 
 /// <summary>Delays on a <see cref="TimeProvider"/>, the same on every target framework.</summary>
 internal static class Clock

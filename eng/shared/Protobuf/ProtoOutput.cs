@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
-namespace Pyrometer.Formats.Protobuf.Internal;
+namespace Pyrometer.Internal;
 
 /// <summary>
 /// Protobuf wire primitives (tags, varints, little-endian doubles, raw bytes) written straight into the span a
@@ -50,10 +50,10 @@ internal ref struct ProtoOutput
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteDouble(byte tag, double value)
     {
-        var span = _output.Reserve(WireTags.DoubleFieldSize);
+        var span = _output.Reserve(ProtoSizes.DoubleFieldSize);
         span[0] = tag;
         BinaryPrimitives.WriteInt64LittleEndian(span.Slice(1), BitConverter.DoubleToInt64Bits(value));
-        _output.Advance(WireTags.DoubleFieldSize);
+        _output.Advance(ProtoSizes.DoubleFieldSize);
     }
 
     /// <summary>Writes a length-delimited field's tag and length; its content follows.</summary>

@@ -1,4 +1,4 @@
-namespace Pyrometer.Transports.Pushgateway.Internal;
+namespace Pyrometer.Internal;
 
 /// <summary>A token cancelled when a time limit (on a <see cref="TimeProvider"/>) passes or another token is cancelled.</summary>
 internal sealed class Deadline : IDisposable

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace Pyrometer.Formats.Protobuf.Internal;
+namespace Pyrometer.Internal;
 
 /// <summary>
 /// One side's native buckets as <c>BucketSpan</c>s and packed <c>sint64</c> deltas. A gap of one or two empty
@@ -12,6 +12,10 @@ internal static class NativeSpans
 {
     /// <summary>The widest gap of empty buckets bridged inside a span.</summary>
     public const int MaxBridgedGap = 2;
+
+    // BucketSpan{1 sint32 offset, 2 uint32 length}, the same in metrics.proto and remote write's types.proto.
+    private const byte SpanOffsetTag = (1 << 3) | 0;
+    private const byte SpanLengthTag = (2 << 3) | 0;
 
     // BucketSpan{1 offset 0, 2 length 0}: two tags, two zero varints.
     private const int NoOpSpanSize = 4;
@@ -28,14 +32,14 @@ internal static class NativeSpans
         var spans = new SpanWalker(buckets);
         while (spans.Next(out var offset, out var length))
         {
-            size += WireSizes.Field(SpanSize(offset, length));
+            size += ProtoSizes.Field(SpanSize(offset, length));
         }
 
-        return size + WireSizes.Field(DeltasSize(buckets));
+        return size + ProtoSizes.Field(DeltasSize(buckets));
     }
 
     /// <summary>Gets the size of the no-op span field <c>{offset 0, length 0}</c>.</summary>
-    public static int NoOpSize => WireSizes.Field(NoOpSpanSize);
+    public static int NoOpSize => ProtoSizes.Field(NoOpSpanSize);
 
     /// <summary>Writes one side's spans and deltas; nothing when it has no buckets.</summary>
     public static void Write(ref ProtoOutput output, byte spanTag, byte deltaTag, ReadOnlySpan<NativeBucket> buckets)
@@ -68,11 +72,11 @@ internal static class NativeSpans
     private static void WriteSpan(ref ProtoOutput output, byte spanTag, int offset, int length)
     {
         output.WriteLength(spanTag, SpanSize(offset, length));
-        output.WriteVarint(WireTags.SpanOffset, ZigZag(offset));
-        output.WriteVarint(WireTags.SpanLength, (uint)length);
+        output.WriteVarint(SpanOffsetTag, ZigZag(offset));
+        output.WriteVarint(SpanLengthTag, (uint)length);
     }
 
-    private static int SpanSize(int offset, int length) => WireSizes.Varint(ZigZag(offset)) + WireSizes.Varint((uint)length);
+    private static int SpanSize(int offset, int length) => ProtoSizes.Varint(ZigZag(offset)) + ProtoSizes.Varint((uint)length);
 
     private static int DeltasSize(ReadOnlySpan<NativeBucket> buckets)
     {
