@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs with apt what the tests need on Debian 12: the Docker engine (docker.io), Prometheus and promtool
 # (prometheus), Pushgateway (prometheus-pushgateway), protoc (protobuf-compiler) and the Python client library
-# (python3-prometheus-client), whose strict OpenMetrics parser checks the OpenMetrics output.
+# (python3-prometheus-client), whose strict OpenMetrics parser checks the OpenMetrics output, and the native linker
+# and zlib headers the native AOT publish of samples/SimpleExample needs (clang, zlib1g-dev).
 # Idempotent: when every package is already installed it touches nothing and returns at once.
 set -euo pipefail
 
-packages=(docker.io prometheus prometheus-pushgateway protobuf-compiler python3-prometheus-client)
+packages=(docker.io prometheus prometheus-pushgateway protobuf-compiler python3-prometheus-client clang zlib1g-dev)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-test-deps: this script installs with apt (Debian/Ubuntu); install ${packages[*]} by hand" >&2

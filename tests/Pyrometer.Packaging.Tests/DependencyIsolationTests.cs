@@ -7,12 +7,10 @@ namespace Pyrometer.Packaging.Tests;
 // that pulls ASP.NET Core, Polly or Google.Protobuf into a closure that must not have them fails here.
 public sealed class DependencyIsolationTests : IDisposable
 {
-    // Patterns: an id, or a prefix ending in '*'. "Microsoft.AspNetCore.*" also forbids the Microsoft.AspNetCore.App
-    // shared framework, which ASP.NET Core packages for net8.0+ bring as a framework reference.
-    private const string AspNetCore = "Microsoft.AspNetCore.*";
-    private const string Polly = "Polly*";
-    private const string Protobuf = "Google.Protobuf";
-    private const string AnyTransport = "Pyrometer.Transports.*";
+    private const string AspNetCore = PackagePatterns.AspNetCore;
+    private const string Polly = PackagePatterns.Polly;
+    private const string Protobuf = PackagePatterns.Protobuf;
+    private const string AnyTransport = PackagePatterns.AnyTransport;
 
     // The hosted pusher takes an app's IHttpClientFactory client through a delegate, so it needs no factory package.
     private const string HttpClientFactory = "Microsoft.Extensions.Http";
@@ -42,11 +40,10 @@ public sealed class DependencyIsolationTests : IDisposable
         {
             Assert.Contains(id, packages);
             Assert.Contains("Pyrometer.Core", packages);
-            var found = packages.Where(package => Forbidden[id].Any(pattern => Matches(pattern, package))).ToArray();
-            Assert.True(found.Length == 0, $"{id} on {framework} brings {string.Join(", ", found)}.");
-            var shared = graph.FrameworkReferences[framework].Where(reference => Forbidden[id].Any(pattern => Matches(pattern, reference))).ToArray();
-            Assert.True(shared.Length == 0, $"{id} on {framework} asks for the shared framework {string.Join(", ", shared)}.");
         }
+
+        var found = PackagePatterns.Forbidden(graph, Forbidden[id]);
+        Assert.True(found.Count == 0, $"{id} brings {string.Join(", ", found)}.");
     }
 
     [Fact]
@@ -63,38 +60,14 @@ public sealed class DependencyIsolationTests : IDisposable
     [InlineData("Polly*", "Polly.Core", true)]
     [InlineData("Google.Protobuf", "Google.Protobuf", true)]
     [InlineData("Google.Protobuf", "Google.Protobuf.Tools", false)]
-    public void Matches_Pattern_IdOrPrefix(string pattern, string id, bool matches) => Assert.Equal(matches, Matches(pattern, id));
+    public void Matches_Pattern_IdOrPrefix(string pattern, string id, bool matches) => Assert.Equal(matches, PackagePatterns.Matches(pattern, id));
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static bool Matches(string pattern, string id) =>
-        pattern.EndsWith('*')
-            ? id.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase)
-            : string.Equals(pattern, id, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Restores a project that references only the packed <paramref name="id"/>, on net10.0 and netstandard2.0.</summary>
     private async Task<RestoredGraph> RestoreConsumerOfAsync(string id)
     {
-        var package = await Packages.GetAsync(id);
-        var directory = Path.Combine(_directory, id);
-        Directory.CreateDirectory(directory);
-        ConsumerNuGetConfig.Write(directory);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
-                <NuGetAudit>false</NuGetAudit>
-                <RestorePackagesPath>{Path.Combine(directory, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="{id}" Version="[{package.Version}]" />
-              </ItemGroup>
-            </Project>
-            """);
-
-        var restore = await ProcessRunner.RunAsync("dotnet", ["restore", "-nologo", "-nodeReuse:false", "-v", "minimal"], directory, TimeSpan.FromMinutes(3));
-
-        Assert.True(restore.ExitCode == 0, $"A consumer of {id} did not restore:{Environment.NewLine}{restore.Output}");
-        return RestoredGraph.Read(Path.Combine(directory, "obj", "project.assets.json"));
+        var consumer = await ConsumerProject.CreateAsync(Path.Combine(_directory, id), "net10.0;netstandard2.0", [id]);
+        return await consumer.RestoreAsync();
     }
 }

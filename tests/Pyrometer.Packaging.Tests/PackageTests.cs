@@ -78,6 +78,53 @@ public class PackageTests
         Assert.Equal(Repository.Url, package.MetadataValue("projectUrl"));
     }
 
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Nupkg_Nuspec_HasTheLicenseExpression(string id)
+    {
+        using var package = await OpenAsync(id);
+
+        var license = package.Metadata.Element(package.Metadata.Name.Namespace + "license");
+
+        Assert.NotNull(license);
+        Assert.Equal("expression", (string?)license.Attribute("type"));
+        Assert.Equal("MIT", license.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Nupkg_Id_IsTheProjectFolderName(string id)
+    {
+        using var package = await OpenAsync(id);
+
+        Assert.Equal(id, package.MetadataValue("id"));
+        Assert.Equal(id, Path.GetFileName(Repository.Libraries[id]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Nupkg_EveryAssembly_IsBuiltDeterministically(string id)
+    {
+        using var package = await OpenAsync(id);
+
+        Assert.All(package.LibraryAssemblies, dll => Assert.True(AssemblyFile.IsDeterministic(package.Read(dll)), $"{dll} is not marked reproducible."));
+    }
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Nupkg_EveryNet8OrLaterAssembly_IsMarkedTrimmable(string id)
+    {
+        using var package = await OpenAsync(id);
+
+        // IsAotCompatible (eng/Library.targets) implies IsTrimmable, which the SDK records in the assembly, where the
+        // trimmer of a consumer's publish reads it.
+        var modern = package.LibraryAssemblies.Where(dll => dll.StartsWith("lib/net", StringComparison.Ordinal) && !dll.StartsWith("lib/netstandard", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(modern);
+        Assert.All(modern, dll => Assert.True(
+            AssemblyFile.AssemblyMetadata(package.Read(dll)).TryGetValue("IsTrimmable", out var value) && value == "True",
+            $"{dll} is not marked IsTrimmable."));
+    }
+
     [Fact]
     public void RepositoryUrl_IsAnAbsoluteHttpsAddress()
     {

@@ -28,6 +28,44 @@ internal static class AssemblyFile
         return pe.ReadCodeViewDebugDirectoryData(codeView).Guid;
     }
 
+    /// <summary>Whether the compiler marked the dll reproducible (a deterministic build's debug directory entry).</summary>
+    public static bool IsDeterministic(byte[] image)
+    {
+        using var pe = new PEReader(ImmutableArray.Create(image));
+        return pe.ReadDebugDirectory().Any(entry => entry.Type == DebugDirectoryEntryType.Reproducible);
+    }
+
+    /// <summary>The <c>[assembly: AssemblyMetadata(key, value)]</c> pairs of the dll, such as <c>IsTrimmable</c>.</summary>
+    public static IReadOnlyDictionary<string, string?> AssemblyMetadata(byte[] image)
+    {
+        using var pe = new PEReader(ImmutableArray.Create(image));
+        var metadata = pe.GetMetadataReader();
+        var pairs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
+            {
+                continue;
+            }
+
+            var parent = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
+            if (parent.Kind != HandleKind.TypeReference || metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)parent).Name) != "AssemblyMetadataAttribute")
+            {
+                continue;
+            }
+
+            // The blob of a (string, string) constructor: prolog 0x0001, then both strings serialized.
+            var blob = metadata.GetBlobReader(attribute.Value);
+            if (blob.ReadUInt16() == 1 && blob.ReadSerializedString() is { } key)
+            {
+                pairs[key] = blob.ReadSerializedString();
+            }
+        }
+
+        return pairs;
+    }
+
     private static bool IsVisible(MetadataReader metadata, TypeDefinition type)
     {
         var visibility = type.Attributes & TypeAttributes.VisibilityMask;
