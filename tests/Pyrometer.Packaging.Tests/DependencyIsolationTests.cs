@@ -20,6 +20,7 @@ public sealed class DependencyIsolationTests : IDisposable
         ["Pyrometer.Extensions.Hosting"] = [AspNetCore, Polly, Protobuf, AnyTransport],
         ["Pyrometer.Extensions.Hosting.HealthChecks"] = [AspNetCore, Polly, Protobuf, AnyTransport],
         ["Pyrometer.Extensions.Hosting.HttpListener"] = [AspNetCore, Polly, Protobuf],
+        ["Pyrometer.Extensions.Hosting.Metrics"] = [AspNetCore, Polly, Protobuf, AnyTransport],
         ["Pyrometer.Extensions.Hosting.Kestrel"] = [Polly, Protobuf, "Pyrometer.Transports.HttpListener", "Pyrometer.Transports.Pushgateway"],
     };
 
