@@ -69,17 +69,22 @@ public sealed class DependencyIsolationTests : IDisposable
             ? id.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase)
             : string.Equals(pattern, id, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Restores a project that references only the packed <paramref name="id"/>, on net10.0 and netstandard2.0.</summary>
+    /// <summary>
+    /// Restores a project that references only the packed <paramref name="id"/>, on net10.0 and netstandard2.0, or
+    /// net10.0 and net8.0 for an ASP.NET Core package (which has no netstandard2.0 build; eng/Common.props decides by name).
+    /// </summary>
     private async Task<RestoredGraph> RestoreConsumerOfAsync(string id)
     {
         var package = await Packages.GetAsync(id);
+        var aspNetCore = id.EndsWith(".Kestrel", StringComparison.Ordinal) || id.Contains(".AspNetCore", StringComparison.Ordinal);
+        var frameworks = aspNetCore ? "net10.0;net8.0" : "net10.0;netstandard2.0";
         var directory = Path.Combine(_directory, id);
         Directory.CreateDirectory(directory);
         ConsumerNuGetConfig.Write(directory);
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
+                <TargetFrameworks>{frameworks}</TargetFrameworks>
                 <NuGetAudit>false</NuGetAudit>
                 <RestorePackagesPath>{Path.Combine(directory, "packages")}</RestorePackagesPath>
               </PropertyGroup>
