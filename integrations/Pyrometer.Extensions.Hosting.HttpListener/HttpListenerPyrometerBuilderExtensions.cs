@@ -46,26 +46,18 @@ public static class HttpListenerPyrometerBuilderExtensions
 
     private static PyrometerBuilder AddCore(PyrometerBuilder builder, IConfiguration? section, Action<HttpListenerMetricsServerOptions>? configure)
     {
-        var services = builder.Services;
-        var options = services.AddOptions<HttpListenerMetricsServerOptions>();
-        if (section is not null)
-        {
-            options.Configure(o => HttpListenerOptionsBinder.Bind(section, o));
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.PostConfigure<IServiceProvider>(static (o, provider) =>
-        {
-            o.Registry ??= provider.GetRequiredService<MetricRegistry>();
-            o.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-        });
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpListenerMetricsServerOptions>>(new HttpListenerOptionsValidator(section)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPyrometerHealthSource, HttpListenerServerHealth>());
+        TransportOptionsRegistration.Add(
+            builder.Services,
+            section,
+            HttpListenerOptionsBinder.Bind,
+            configure,
+            static (o, provider) =>
+            {
+                o.Registry ??= provider.GetRequiredService<MetricRegistry>();
+                o.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            },
+            new HttpListenerOptionsValidator(section));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPyrometerHealthSource, HttpListenerServerHealth>());
         return builder.AddHostedComponent(
             static provider => new HttpListenerMetricsServer(provider.GetRequiredService<IOptions<HttpListenerMetricsServerOptions>>().Value),
             static (server, cancellationToken) => server.StartAsync(cancellationToken),

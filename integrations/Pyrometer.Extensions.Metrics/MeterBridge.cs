@@ -37,7 +37,7 @@ public sealed class MeterBridge : IDisposable
     /// <param name="options">The options; default: every meter, classic histograms, no meter labels.</param>
     /// <exception cref="ArgumentNullException"><paramref name="registry"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MeterBridgeOptions.CardinalityLimit"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException">A <see cref="MeterBridgeOptions.Meters"/> entry is empty, or <see cref="MeterBridgeOptions.HistogramBuckets"/> are not finite and strictly increasing.</exception>
+    /// <exception cref="ArgumentException">A <see cref="MeterBridgeOptions.Meters"/> or <see cref="MeterBridgeOptions.ExcludedMeters"/> entry is empty, or <see cref="MeterBridgeOptions.HistogramBuckets"/> are not finite and strictly increasing.</exception>
     public MeterBridge(MetricRegistry registry, MeterBridgeOptions? options = null)
     {
         Registry = Guard.NotNull(registry);
@@ -54,7 +54,7 @@ public sealed class MeterBridge : IDisposable
         _native = options.NativeHistograms;
         _includeMeterLabels = options.IncludeMeterLabels;
         _millisecondsToSeconds = options.ConvertMillisecondsToSeconds;
-        _selection = new MeterSelection(options.Meters, options.MeterFilter, nameof(options));
+        _selection = new MeterSelection(options.Meters, options.ExcludedMeters, options.MeterFilter, nameof(options));
         _logger = options.LoggerFactory?.CreateLogger<MeterBridge>() ?? NullLogger<MeterBridge>.Instance;
         _families = new FamilyTable(registry, options.CardinalityLimit, _logger);
 

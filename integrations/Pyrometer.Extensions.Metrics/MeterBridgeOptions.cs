@@ -18,6 +18,14 @@ public sealed class MeterBridgeOptions
     public IList<string> Meters { get; } = new List<string>();
 
     /// <summary>
+    /// Gets the names of meters never exported, even when <see cref="Meters"/> or <see cref="MeterFilter"/> select
+    /// them, with the same syntax as <see cref="Meters"/> (<c>System.Runtime</c>, or a prefix ending in <c>*</c>).
+    /// For example <c>System.Runtime</c> when the registry has <c>AddRuntimeMetrics()</c>, whose names the runtime's
+    /// own meter would write too. Default: empty.
+    /// </summary>
+    public IList<string> ExcludedMeters { get; } = new List<string>();
+
+    /// <summary>
     /// Gets or sets a predicate that selects meters besides <see cref="Meters"/>. It runs once per instrument, when
     /// the instrument is published, never per measurement. Default: none.
     /// </summary>
@@ -54,16 +62,20 @@ public sealed class MeterBridgeOptions
     public bool ConvertMillisecondsToSeconds { get; set; }
 
     /// <summary>
-    /// Gets or sets the cardinality limit of each bridged instrument: the most distinct tag sets the bridge keeps
-    /// in its per-instrument lookup, which records without allocating. Measurements with further tag sets are still
-    /// exported, through the registry's own lookup (slower, and it allocates). Must be at least 1.
+    /// Gets or sets the cardinality limit of each bridged family: the most series it creates (it is the collector's
+    /// <see cref="CollectorOptions.CardinalityLimit"/>). Once a family holds that many, measurements with a new tag
+    /// set are recorded into one overflow series labelled only <c>otel_metric_overflow="true"</c>, as the
+    /// OpenTelemetry SDK does, and a warning naming the instrument is logged once (to <see cref="LoggerFactory"/>).
+    /// The overflow series is not counted in the limit. It is also the number of tag sets each instrument keeps in
+    /// its lookup that records without allocating. Must be at least 1.
     /// Default: <see cref="DefaultCardinalityLimit"/> (2000), the OpenTelemetry SDK's limit.
     /// </summary>
     public int CardinalityLimit { get; set; } = DefaultCardinalityLimit;
 
     /// <summary>
     /// Gets or sets the logger factory for warnings about instruments that cannot be exported (a name that collides
-    /// with another family, a tag set the registry rejects). Default: none, nothing is logged.
+    /// with another family, a tag set the registry rejects) and about families that reached their
+    /// <see cref="CardinalityLimit"/>. Default: none, nothing is logged.
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

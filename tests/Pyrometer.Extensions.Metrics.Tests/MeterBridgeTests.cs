@@ -222,6 +222,65 @@ public sealed class MeterBridgeTests
     }
 
     [Fact]
+    public async Task ExcludedMeters_SelectedByPrefix_IsNotExported()
+    {
+        var prefix = UniqueMeter();
+        using var kept = new Meter(prefix + ".Kept");
+        using var excluded = new Meter(prefix + ".Excluded");
+        var registry = new MetricRegistry();
+        using var bridge = registry.AddMeterBridge(o =>
+        {
+            o.Meters.Add(prefix + ".*");
+            o.ExcludedMeters.Add(excluded.Name);
+        });
+
+        kept.CreateCounter<int>("kept").Add(1);
+        excluded.CreateCounter<int>("excluded").Add(1);
+
+        var text = await Exposition.TextAsync(registry);
+        Assert.Contains("kept_total 1", text);
+        Assert.DoesNotContain("excluded", text);
+    }
+
+    [Fact]
+    public void Constructor_ExcludedMeterEmpty_ThrowsNamingTheEntry()
+    {
+        var options = new MeterBridgeOptions();
+        options.ExcludedMeters.Add(" ");
+
+        var e = Assert.Throws<ArgumentException>(() => new MeterBridge(new MetricRegistry(), options));
+
+        Assert.StartsWith("MeterBridgeOptions.ExcludedMeters[0] is ' '", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Histogram_TagsBeyondCardinalityLimit_OverflowCountsExactAndWarnsOnce()
+    {
+        var logs = new Pyrometer.TestUtils.ListLoggerFactory();
+        var (registry, bridge, meter) = Start(o =>
+        {
+            o.CardinalityLimit = 1;
+            o.LoggerFactory = logs;
+        });
+        using var _ = bridge;
+        using var __ = meter;
+        var histogram = meter.CreateHistogram<double>("wait", "s");
+
+        histogram.Record(0.1, new KeyValuePair<string, object?>("queue", "a"));
+        for (var i = 0; i < 3; i++)
+        {
+            histogram.Record(0.2, new KeyValuePair<string, object?>("queue", "b"));
+            histogram.Record(0.3, new KeyValuePair<string, object?>("queue", "c" + i));
+        }
+
+        var counts = await Exposition.SamplesAsync(registry, "wait_seconds_count");
+        Assert.Equal(["wait_seconds_count{queue=\"a\"} 1", "wait_seconds_count{otel_metric_overflow=\"true\"} 6"], counts);
+        var warning = Assert.Single(logs.Entries, e => e.EventId == 4);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Equal($"Instrument 'wait' of meter '{meter.Name}' reached the cardinality limit of 1 series of family 'wait_seconds': further tag sets are recorded into its otel_metric_overflow=\"true\" series", warning.Message);
+    }
+
+    [Fact]
     public async Task IncludeMeterLabels_AddsScopeNameAndVersion()
     {
         var (registry, bridge, meter) = Start(o => o.IncludeMeterLabels = true);

@@ -23,6 +23,8 @@ public sealed class DependencyIsolationTests : IDisposable
         ["Pyrometer.Extensions.Hosting.HttpListener"] = [AspNetCore, Polly, Protobuf],
         ["Pyrometer.Extensions.Hosting.Pushgateway"] = [AspNetCore, Protobuf, HttpClientFactory, "Pyrometer.Transports.HttpListener"],
         ["Pyrometer.Extensions.Hosting.RemoteWrite"] = [AspNetCore],
+        ["Pyrometer.Extensions.Hosting.Metrics"] = [AspNetCore, Polly, Protobuf, AnyTransport],
+        ["Pyrometer.Extensions.Hosting.Kestrel"] = [Polly, Protobuf, "Pyrometer.Transports.HttpListener", "Pyrometer.Transports.Pushgateway"],
     };
 
     private readonly string _directory = Directory.CreateTempSubdirectory("pyrometer-closure-").FullName;
@@ -64,10 +66,15 @@ public sealed class DependencyIsolationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    /// <summary>Restores a project that references only the packed <paramref name="id"/>, on net10.0 and netstandard2.0.</summary>
+    /// <summary>
+    /// Restores a project that references only the packed <paramref name="id"/>, on net10.0 and netstandard2.0, or
+    /// net10.0 and net8.0 for an ASP.NET Core package (which has no netstandard2.0 build; eng/Common.props decides by name).
+    /// </summary>
     private async Task<RestoredGraph> RestoreConsumerOfAsync(string id)
     {
-        var consumer = await ConsumerProject.CreateAsync(Path.Combine(_directory, id), "net10.0;netstandard2.0", [id]);
+        var aspNetCore = id.EndsWith(".Kestrel", StringComparison.Ordinal) || id.Contains(".AspNetCore", StringComparison.Ordinal);
+        var frameworks = aspNetCore ? "net10.0;net8.0" : "net10.0;netstandard2.0";
+        var consumer = await ConsumerProject.CreateAsync(Path.Combine(_directory, id), frameworks, [id]);
         return await consumer.RestoreAsync();
     }
 }

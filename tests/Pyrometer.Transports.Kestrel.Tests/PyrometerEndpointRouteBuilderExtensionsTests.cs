@@ -32,6 +32,36 @@ public sealed class PyrometerEndpointRouteBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task MapPyrometerMetrics_RegistryRegisteredInServices_ServesItInsteadOfTheDefault()
+    {
+        var registry = new MetricRegistry();
+        registry.CreateCounter("injected_jobs_total", "Jobs.").Add(5);
+        await using var app = await RunningApp.StartAsync(b => b.Services.AddSingleton(registry), a => a.MapPyrometerMetrics());
+
+        using var metrics = await app.GetAsync("/metrics");
+        var body = await metrics.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("injected_jobs_total 5\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MapPyrometerMetrics_RegistrySetInCode_WinsOverTheRegisteredOne()
+    {
+        var registered = new MetricRegistry();
+        registered.CreateCounter("registered_total", "Registered.").Inc();
+        var chosen = new MetricRegistry();
+        chosen.CreateCounter("chosen_total", "Chosen.").Inc();
+        await using var app = await RunningApp.StartAsync(b => b.Services.AddSingleton(registered), a => a.MapPyrometerMetrics(configure: o => o.Registry = chosen));
+
+        using var metrics = await app.GetAsync("/metrics");
+        var body = await metrics.Content.ReadAsStringAsync();
+
+        Assert.Contains("chosen_total 1\n", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("registered_total", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MapPyrometerMetrics_FormatQueryAndGzip_ServesOpenMetricsCompressed()
     {
         var registry = new MetricRegistry();

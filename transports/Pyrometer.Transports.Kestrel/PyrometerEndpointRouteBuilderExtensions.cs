@@ -22,7 +22,11 @@ public static class PyrometerEndpointRouteBuilderExtensions
     /// </summary>
     /// <param name="endpoints">The app or route group to map into.</param>
     /// <param name="pattern">The route pattern. Default: <c>/metrics</c>.</param>
-    /// <param name="configure">Sets the registry, formats and scrape limits; called once, here.</param>
+    /// <param name="configure">
+    /// Sets the registry, formats and scrape limits; called once, here. The registry starts as the app's
+    /// <see cref="MetricRegistry"/> service when one is registered (as <c>AddPyrometer()</c> does), else
+    /// <see cref="MetricRegistry.Default"/>.
+    /// </param>
     /// <returns>The endpoint's builder, to add <c>RequireAuthorization()</c>, <c>RequireHost(...)</c>, rate limiting or output caching.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="pattern"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
@@ -31,8 +35,9 @@ public static class PyrometerEndpointRouteBuilderExtensions
         Guard.NotNull(endpoints);
         Guard.NotNull(pattern);
         var options = new PyrometerMetricsEndpointOptions();
-        configure?.Invoke(options);
         var services = endpoints.ServiceProvider;
+        options.Registry = services.GetService<MetricRegistry>();
+        configure?.Invoke(options);
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(PyrometerEndpointRouteBuilderExtensions).Namespace + ".MetricsEndpoint");
         var settings = ScrapeSettings.From(options.ToScrapeSettings(nameof(PyrometerMetricsEndpointOptions)), logger);
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;

@@ -9,7 +9,11 @@ namespace Pyrometer.Transports.Kestrel;
 /// </summary>
 public class PyrometerMetricsEndpointOptions
 {
-    /// <summary>Gets or sets the registry to expose. Default: <see cref="MetricRegistry.Default"/>.</summary>
+    /// <summary>
+    /// Gets or sets the registry to expose. Default: <see cref="MetricRegistry.Default"/>; for
+    /// <c>MapPyrometerMetrics</c>, the app's <see cref="MetricRegistry"/> service when one is registered (as
+    /// <c>AddPyrometer()</c> does), else <see cref="MetricRegistry.Default"/>.
+    /// </summary>
     public MetricRegistry? Registry { get; set; }
 
     /// <summary>

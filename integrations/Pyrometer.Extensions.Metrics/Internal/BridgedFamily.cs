@@ -14,6 +14,7 @@ internal sealed class BridgedFamily(FamilyDefinition definition, MetricRegistry 
     private readonly List<InstrumentBridge> _members = [];
     private Collector? _collector;
     private bool _rejected;
+    private bool _overflowLogged;
 
     public FamilyDefinition Definition { get; } = definition;
 
@@ -93,14 +94,14 @@ internal sealed class BridgedFamily(FamilyDefinition definition, MetricRegistry 
             {
                 if (_collector is { } collector)
                 {
-                    return ((Collector<TSeries>)collector).WithLabels(labels);
+                    return LogOverflowOnce(((Collector<TSeries>)collector).WithLabels(labels), instrument);
                 }
 
                 var created = CreateCollector();
                 var series = ((Collector<TSeries>)created).WithLabels(labels);
                 registry.Register(created);
                 _collector = created;
-                return series;
+                return LogOverflowOnce(series, instrument);
             }
             catch (InvalidOperationException e)
             {
@@ -131,6 +132,24 @@ internal sealed class BridgedFamily(FamilyDefinition definition, MetricRegistry 
             collector.RemoveLabels(labels);
             return collector.WithLabels(labels);
         }
+    }
+
+    /// <summary>
+    /// Logs, the first time only, that the family's collector answered with its overflow series: its cardinality
+    /// limit was reached. The bridge logs it (not the registry's <see cref="MetricRegistryOptions.CardinalityLimitReached"/>),
+    /// so it is logged whatever registry the bridge exports into, <see cref="MetricRegistry.Default"/> included.
+    /// Called under the family's lock, only when a tag set is not in an instrument's lookup.
+    /// </summary>
+    private TSeries LogOverflowOnce<TSeries>(TSeries series, Instrument instrument)
+        where TSeries : MetricSeries
+    {
+        if (!_overflowLogged && series.LabelNames.Count == 1 && series.LabelNames[0] == Collector.OverflowLabelName)
+        {
+            _overflowLogged = true;
+            Log.CardinalityLimitReached(logger, instrument.Name, instrument.Meter.Name, Definition.Name, CardinalityLimit);
+        }
+
+        return series;
     }
 
     private static Labels LabelsOf(MetricSeries series)
@@ -180,6 +199,7 @@ internal sealed class BridgedFamily(FamilyDefinition definition, MetricRegistry 
         where T : CollectorOptions
     {
         options.Unit = Definition.Unit;
+        options.CardinalityLimit = CardinalityLimit;
         return options;
     }
 }

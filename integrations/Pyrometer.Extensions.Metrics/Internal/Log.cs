@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Warning, "An observable instrument's callback failed; the other instruments were read")]
     public static partial void ObservableCallbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Instrument '{Instrument}' of meter '{Meter}' reached the cardinality limit of {Limit} series of family '{Family}': further tag sets are recorded into its otel_metric_overflow=\"true\" series")]
+    public static partial void CardinalityLimitReached(ILogger logger, string instrument, string meter, string family, int limit);
 }

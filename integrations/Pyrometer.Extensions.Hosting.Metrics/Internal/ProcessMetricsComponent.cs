@@ -1,0 +1,7 @@
+namespace Pyrometer.Hosting.Internal;
+
+/// <summary>The process metrics of <c>AddProcessMetrics()</c>, attached while the host runs.</summary>
+internal sealed class ProcessMetricsComponent(MetricRegistry registry) : AttachedMetrics(registry)
+{
+    protected override IDisposable Attach(MetricRegistry registry) => registry.AddProcessMetrics();
+}
