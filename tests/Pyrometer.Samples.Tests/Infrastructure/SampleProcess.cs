@@ -23,6 +23,8 @@ internal sealed partial class SampleProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // Its own output folder, as `dotnet run` would find its appsettings.json: not the test's, which holds every sample's.
+            WorkingDirectory = Path.GetDirectoryName(SamplePaths.Dll(sample))!,
         };
         foreach (var argument in (string[])["--default-signal=INT", SamplePaths.DotnetHost, SamplePaths.Dll(sample), .. arguments])
         {
