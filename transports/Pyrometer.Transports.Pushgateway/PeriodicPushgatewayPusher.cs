@@ -151,7 +151,6 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
         var before = _status;
         var now = _time.GetUtcNow();
         var after = error is null ? before.Succeeded(now) : before.Failed(now, error);
-        _status = after;
         _statusMetrics?.Update(after, error is not null);
         if (error is not null)
         {
@@ -161,5 +160,8 @@ public sealed class PeriodicPushgatewayPusher : IAsyncDisposable
         {
             Log.Recovered(_logger, GroupUri, before.ConsecutiveFailures);
         }
+
+        // Published last: whoever sees the new status also sees its metrics and its log entry.
+        _status = after;
     }
 }
