@@ -65,33 +65,24 @@ public static class PushgatewayPyrometerBuilderExtensions
         Action<PushgatewayHostingOptions>? configureHosting)
     {
         var services = builder.Services;
-        var options = services.AddOptions<PeriodicPushgatewayPusherOptions>();
-        var hosting = services.AddOptions<PushgatewayHostingOptions>();
-        if (section is not null)
-        {
-            options.Configure(o => PushgatewayOptionsBinder.Bind(section, o));
-            hosting.Configure(o => PushgatewayOptionsBinder.Bind(section, o));
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        if (configureHosting is not null)
-        {
-            hosting.Configure(configureHosting);
-        }
-
-        options.PostConfigure<IServiceProvider>(static (o, provider) =>
-        {
-            o.Registry ??= provider.GetRequiredService<MetricRegistry>();
-            o.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-        });
-        options.ValidateOnStart();
-        hosting.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PeriodicPushgatewayPusherOptions>>(new PushgatewayOptionsValidator(section)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushgatewayHostingOptions>>(new PushgatewayHostingOptionsValidator(section)));
+        TransportOptionsRegistration.Add(
+            services,
+            section,
+            PushgatewayOptionsBinder.Bind,
+            configure,
+            static (o, provider) =>
+            {
+                o.Registry ??= provider.GetRequiredService<MetricRegistry>();
+                o.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            },
+            new PushgatewayOptionsValidator(section));
+        TransportOptionsRegistration.Add<PushgatewayHostingOptions>(
+            services,
+            section,
+            PushgatewayOptionsBinder.Bind,
+            configureHosting,
+            fillFromServices: null,
+            new PushgatewayHostingOptionsValidator(section));
         services.TryAddSingleton(CreatePusher);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPyrometerHealthSource, PushgatewayPusherHealth>());
         return builder.AddHostedComponent(

@@ -48,26 +48,18 @@ public static class RemoteWritePyrometerBuilderExtensions
 
     private static PyrometerBuilder AddCore(PyrometerBuilder builder, IConfiguration? section, Action<RemoteWriteSenderOptions>? configure)
     {
-        var services = builder.Services;
-        var options = services.AddOptions<RemoteWriteSenderOptions>();
-        if (section is not null)
-        {
-            options.Configure(o => RemoteWriteOptionsBinder.Bind(section, o));
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.PostConfigure<IServiceProvider>(static (o, provider) =>
-        {
-            o.Registry ??= provider.GetRequiredService<MetricRegistry>();
-            o.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-        });
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemoteWriteSenderOptions>>(new RemoteWriteOptionsValidator(section)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPyrometerHealthSource, RemoteWriteSenderHealth>());
+        TransportOptionsRegistration.Add(
+            builder.Services,
+            section,
+            RemoteWriteOptionsBinder.Bind,
+            configure,
+            static (o, provider) =>
+            {
+                o.Registry ??= provider.GetRequiredService<MetricRegistry>();
+                o.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            },
+            new RemoteWriteOptionsValidator(section));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPyrometerHealthSource, RemoteWriteSenderHealth>());
         return builder.AddHostedComponent(
             static provider => new RemoteWriteSender(provider.GetRequiredService<IOptions<RemoteWriteSenderOptions>>().Value),
             static (sender, cancellationToken) => sender.StartAsync(cancellationToken),

@@ -8,7 +8,8 @@ namespace Pyrometer.Hosting.Internal;
 /// <summary>
 /// Registers a transport's options the way every hosting package does: read from its section, the code's
 /// <c>configure</c> after it, the registry and logger factory filled from DI, checked by a validator naming the
-/// settings, at start. Hosting packages link this file (the hosting package compiles it too, unused).
+/// settings, at start. Hosting packages link this file (the hosting package compiles it too, unused). A package
+/// with more than one options type (the Pushgateway's pusher and hosting options) calls it once for each.
 /// </summary>
 internal static class TransportOptionsRegistration
 {
@@ -21,7 +22,7 @@ internal static class TransportOptionsRegistration
         IConfiguration? section,
         Action<IConfiguration, TOptions> bind,
         Action<TOptions>? configure,
-        Action<TOptions, IServiceProvider> fillFromServices,
+        Action<TOptions, IServiceProvider>? fillFromServices,
         IValidateOptions<TOptions> validator)
         where TOptions : class
     {
@@ -36,7 +37,11 @@ internal static class TransportOptionsRegistration
             options.Configure(configure);
         }
 
-        options.PostConfigure<IServiceProvider>(fillFromServices);
+        if (fillFromServices is not null)
+        {
+            options.PostConfigure(fillFromServices);
+        }
+
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton(validator));
     }
