@@ -7,7 +7,7 @@ internal static class MetricsPath
     /// <exception cref="ArgumentException">The path is empty, does not start with <c>/</c>, or contains a space, <c>?</c> or <c>#</c>.</exception>
     public static string Normalize(string? path, string optionsName, string paramName)
     {
-        if (string.IsNullOrEmpty(path) || path![0] != '/' || path.IndexOfAny([' ', '\t', '?', '#']) >= 0)
+        if (!ScrapeLimits.IsValidPath(path))
         {
             throw new ArgumentException($"{optionsName}.Path must start with '/' and contain no spaces, '?' or '#'; got '{path}'.", paramName);
         }

@@ -54,14 +54,14 @@ internal sealed class ScrapeSettings
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrentScrapes, $"{name}.MaxConcurrentScrapes must be at least 1.");
         }
 
-        if (options.ScrapeQueueTimeout < TimeSpan.Zero || options.ScrapeQueueTimeout > TimeSpan.FromMinutes(10))
+        if (!ScrapeLimits.IsValidQueueTimeout(options.ScrapeQueueTimeout))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ScrapeQueueTimeout, $"{name}.ScrapeQueueTimeout must be between zero and 10 minutes.");
         }
 
-        if (options.MaxRetainedBufferBytes < ResponseBufferPool.BlockSize)
+        if (options.MaxRetainedBufferBytes < ScrapeLimits.MinRetainedBufferBytes)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetainedBufferBytes, $"{name}.MaxRetainedBufferBytes must be at least {ResponseBufferPool.BlockSize} (one 512 KiB block).");
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetainedBufferBytes, $"{name}.MaxRetainedBufferBytes must be at least {ScrapeLimits.MinRetainedBufferBytes} (one 512 KiB block).");
         }
 
         return new ScrapeSettings(options, logger);

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Pyrometer.Transports;
 using Pyrometer.Transports.Kestrel;
 
 namespace Pyrometer.Hosting.Internal;
@@ -12,15 +12,13 @@ namespace Pyrometer.Hosting.Internal;
 /// <summary>
 /// Checks the server's options when the host starts, naming each setting as configured
 /// (<c>Pyrometer:Kestrel:Port</c>) with what it allows. The limits are the server's own
-/// (<see cref="KestrelMetricsServer(KestrelMetricsServerOptions)"/> throws on the same values, as the tests check),
+/// (<see cref="KestrelMetricsServer(KestrelMetricsServerOptions)"/> throws on the same values, as the tests check);
+/// the port, path and scrape limits are the <see cref="ScrapeLimits"/> both servers and both validators share,
 /// so a host fails at start, before anything listens, with the setting's configuration path; the PEM files are
 /// loaded once here to name the one that cannot be read.
 /// </summary>
 internal sealed class KestrelOptionsValidator(IConfiguration? section) : IValidateOptions<KestrelMetricsServerOptions>
 {
-    // One response buffer block (512 KiB) and the longest queue wait, as the server requires.
-    private const long MinRetainedBufferBytes = 524288;
-    private static readonly TimeSpan LongestQueueTimeout = TimeSpan.FromMinutes(10);
     private static readonly string[] WildcardHosts = ["*", "+", "0.0.0.0", "::", "[::]"];
 
     public ValidateOptionsResult Validate(string? name, KestrelMetricsServerOptions options)
@@ -31,16 +29,7 @@ internal sealed class KestrelOptionsValidator(IConfiguration? section) : IValida
             failures.Add($"{Setting(nameof(options.Host))} must be an IP address, 'localhost' or '*' (every interface); Kestrel binds addresses, not host names; got '{options.Host}'.");
         }
 
-        if (options.Port is < 0 or > 65535)
-        {
-            failures.Add(Invariant($"{Setting(nameof(options.Port))} must be between 0 (pick a free port) and 65535; got {options.Port}."));
-        }
-
-        if (string.IsNullOrEmpty(options.Path) || options.Path[0] != '/' || options.Path.IndexOfAny([' ', '\t', '?', '#']) >= 0)
-        {
-            failures.Add($"{Setting(nameof(options.Path))} must start with '/' and contain no spaces, '?' or '#'; got '{options.Path}'.");
-        }
-
+        ScrapeLimits.CheckEndpoint(options.Port, options.Path, Setting, failures);
         if (options.Protocols == HttpProtocols.None)
         {
             failures.Add($"{Setting(nameof(options.Protocols))} must name at least one HTTP version.");
@@ -48,7 +37,7 @@ internal sealed class KestrelOptionsValidator(IConfiguration? section) : IValida
 
         CheckCertificate(options, failures);
         CheckCredentials(options, failures);
-        CheckScrapeLimits(options, failures);
+        ScrapeLimits.CheckScrapes(options.MaxConcurrentScrapes, options.ScrapeQueueTimeout, options.MaxRetainedBufferBytes, options.Formats, Setting, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -67,8 +56,6 @@ internal sealed class KestrelOptionsValidator(IConfiguration? section) : IValida
         var bare = host is { Length: > 2 } && host[0] == '[' && host[^1] == ']' ? host[1..^1] : host;
         return IPAddress.TryParse(bare, out _);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private void CheckCertificate(KestrelMetricsServerOptions options, List<string> failures)
     {
@@ -136,29 +123,6 @@ internal sealed class KestrelOptionsValidator(IConfiguration? section) : IValida
         if (options.BearerToken is { } token && (token.Length == 0 || token.Trim().Length != token.Length))
         {
             failures.Add($"{Setting(nameof(options.BearerToken))} must be non-empty and have no leading or trailing spaces.");
-        }
-    }
-
-    private void CheckScrapeLimits(KestrelMetricsServerOptions options, List<string> failures)
-    {
-        if (options.MaxConcurrentScrapes < 1)
-        {
-            failures.Add(Invariant($"{Setting(nameof(options.MaxConcurrentScrapes))} must be at least 1; got {options.MaxConcurrentScrapes}."));
-        }
-
-        if (options.ScrapeQueueTimeout < TimeSpan.Zero || options.ScrapeQueueTimeout > LongestQueueTimeout)
-        {
-            failures.Add(Invariant($"{Setting(nameof(options.ScrapeQueueTimeout))} must be between 00:00:00 and 00:10:00; got {options.ScrapeQueueTimeout}."));
-        }
-
-        if (options.MaxRetainedBufferBytes < MinRetainedBufferBytes)
-        {
-            failures.Add(Invariant($"{Setting(nameof(options.MaxRetainedBufferBytes))} must be at least {MinRetainedBufferBytes} (one 512 KiB block); got {options.MaxRetainedBufferBytes}."));
-        }
-
-        if (options.Formats is { Count: 0 })
-        {
-            failures.Add($"{Setting(nameof(options.Formats))} must contain at least one format.");
         }
     }
 

@@ -66,4 +66,17 @@ public class HttpListenerOptionsValidatorTests
             ["HttpListenerMetricsServerOptions.Port must be between 0 (pick a free port) and 65535; got -5.", "HttpListenerMetricsServerOptions.MaxConcurrentScrapes must be at least 1; got 0."],
             result.Failures);
     }
+
+    [Theory]
+    [MemberData(nameof(ScrapeLimitCases.Refused), MemberType = typeof(ScrapeLimitCases))]
+    public void Validate_SharedRuleBoundFromSection_NamesTheHttpListenerSetting(string setting, string value, string message)
+    {
+        var section = ScrapeLimitCases.Section("HttpListener", setting, value);
+        var options = new HttpListenerMetricsServerOptions();
+        HttpListenerOptionsBinder.Bind(section, options);
+
+        var result = new HttpListenerOptionsValidator(section).Validate(Options.DefaultName, options);
+
+        Assert.Equal([$"Pyrometer:HttpListener:{setting}{message}"], result.Failures);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting.HttpListener.Tests.Internal;
 using Pyrometer.Hosting.Internal;
 using Pyrometer.Transports.Kestrel;
 
@@ -25,6 +27,19 @@ public sealed class KestrelOptionsValidatorTests
         var result = new KestrelOptionsValidator(section: null).Validate(null, new KestrelMetricsServerOptions());
 
         Assert.True(result.Succeeded);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScrapeLimitCases.Refused), MemberType = typeof(ScrapeLimitCases))]
+    public void Validate_SharedRuleBoundFromSection_NamesTheKestrelSetting(string setting, string value, string message)
+    {
+        var section = ScrapeLimitCases.Section("Kestrel", setting, value);
+        var options = new KestrelMetricsServerOptions();
+        KestrelOptionsBinder.Bind(section, options);
+
+        var result = new KestrelOptionsValidator(section).Validate(Options.DefaultName, options);
+
+        Assert.Equal([$"Pyrometer:Kestrel:{setting}{message}"], result.Failures);
     }
 
     private static KestrelMetricsServerOptions Make(string which)
