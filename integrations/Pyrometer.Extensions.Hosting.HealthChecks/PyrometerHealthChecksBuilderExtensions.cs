@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting;
+using Pyrometer.Extensions.Hosting.HealthChecks.Internal;
 
 namespace Pyrometer;
 
@@ -8,7 +9,7 @@ namespace Pyrometer;
 public static class PyrometerHealthChecksBuilderExtensions
 {
     /// <summary>
-    /// Adds one health check that reads every <see cref="Hosting.IPyrometerHealthSource"/> the hosting packages
+    /// Adds one health check that reads every <see cref="IPyrometerHealthSource"/> the hosting packages
     /// registered (the HttpListener server: whether it is listening; the Pushgateway pusher: whether too many pushes
     /// in a row failed). It reports <paramref name="failureStatus"/> when any of them is unhealthy, naming them, and
     /// each component's description in its data. With no component registered it is healthy.

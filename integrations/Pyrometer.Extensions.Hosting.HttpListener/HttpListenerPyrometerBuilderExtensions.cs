@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pyrometer.Hosting;
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting;
+using Pyrometer.Extensions.Hosting.HttpListener.Internal;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports.HttpListener;
 
 namespace Pyrometer;

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting;
+using Pyrometer.Extensions.Hosting.Internal;
+using Pyrometer.Extensions.Hosting.Metrics.Internal;
 using Pyrometer.Extensions.Metrics;
-using Pyrometer.Hosting.Internal;
 
 namespace Pyrometer;
 

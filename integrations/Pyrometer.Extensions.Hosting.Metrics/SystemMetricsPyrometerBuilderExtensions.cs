@@ -1,4 +1,5 @@
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting;
+using Pyrometer.Extensions.Hosting.Metrics.Internal;
 
 namespace Pyrometer;
 

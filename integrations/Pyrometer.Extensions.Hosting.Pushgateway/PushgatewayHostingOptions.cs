@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting;
+namespace Pyrometer.Extensions.Hosting.Pushgateway;
 
 /// <summary>
 /// What the host adds to a hosted <see cref="Transports.Pushgateway.PeriodicPushgatewayPusher"/>: when its health

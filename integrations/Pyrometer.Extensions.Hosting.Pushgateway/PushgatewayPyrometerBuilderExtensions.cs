@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Pyrometer.Hosting;
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting;
+using Pyrometer.Extensions.Hosting.Internal;
+using Pyrometer.Extensions.Hosting.Pushgateway;
+using Pyrometer.Extensions.Hosting.Pushgateway.Internal;
 using Pyrometer.Transports.Pushgateway;
 
 namespace Pyrometer;

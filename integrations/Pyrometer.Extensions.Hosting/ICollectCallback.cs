@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting;
+namespace Pyrometer.Extensions.Hosting;
 
 /// <summary>
 /// Code that runs before every collection of the injected <see cref="MetricRegistry"/> while the host runs: the

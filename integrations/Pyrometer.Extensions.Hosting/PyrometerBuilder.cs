@@ -2,10 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Pyrometer.Hosting;
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting.Internal;
 
-namespace Pyrometer;
+namespace Pyrometer.Extensions.Hosting;
 
 /// <summary>
 /// Returned by <c>AddPyrometer()</c>: the services Pyrometer registers into, and the configuration section its

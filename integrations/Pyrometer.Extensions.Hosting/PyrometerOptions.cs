@@ -1,4 +1,4 @@
-namespace Pyrometer;
+namespace Pyrometer.Extensions.Hosting;
 
 /// <summary>
 /// Options of <c>AddPyrometer()</c>: which <see cref="MetricRegistry"/> the services share. Bound from the

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting;
+using Pyrometer.Extensions.Hosting.Internal;
 
 namespace Pyrometer;
 

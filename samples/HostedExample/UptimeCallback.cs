@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Pyrometer;
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 
 namespace HostedExample;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 
 namespace Pyrometer.Extensions.Hosting.HealthChecks.Tests;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 using Pyrometer.TestUtils;
 using Pyrometer.Transports.HttpListener;
 

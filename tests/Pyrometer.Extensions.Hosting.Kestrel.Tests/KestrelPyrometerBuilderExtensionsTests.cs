@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 using Pyrometer.TestUtils;
 using Pyrometer.Transports.Kestrel;
 using Pyrometer.Transports.Kestrel.Tests.Fakes;

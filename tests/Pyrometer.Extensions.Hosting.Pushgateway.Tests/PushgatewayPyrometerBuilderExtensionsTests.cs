@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting;
 using Pyrometer.Extensions.Hosting.HttpListener.Tests;
-using Pyrometer.Hosting;
 using Pyrometer.TestUtils;
 using Pyrometer.Transports.Pushgateway;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 using Pyrometer.TestUtils;
 using Pyrometer.Transports.RemoteWrite;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 
 namespace Pyrometer.Extensions.Hosting.Tests;
 

@@ -125,6 +125,21 @@ public class PackageTests
             $"{dll} is not marked IsTrimmable."));
     }
 
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public async Task Nupkg_EveryPublicType_IsInThePackageNamespaceOrAnExtensionClassInPyrometer(string id)
+    {
+        using var package = await OpenAsync(id);
+
+        foreach (var dll in package.LibraryAssemblies)
+        {
+            var types = AssemblyFile.PublicTopLevelTypes(package.Read(dll));
+
+            Assert.NotEmpty(types);
+            Assert.Empty(types.Where(type => !NamespaceRule.Allows(id, type)).Select(type => $"{dll}: {type}"));
+        }
+    }
+
     [Fact]
     public void RepositoryUrl_IsAnAbsoluteHttpsAddress()
     {

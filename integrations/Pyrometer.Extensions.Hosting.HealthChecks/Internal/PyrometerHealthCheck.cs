@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.HealthChecks.Internal;
 
 /// <summary>Healthy when every registered <see cref="IPyrometerHealthSource"/> is.</summary>
 internal sealed class PyrometerHealthCheck(IEnumerable<IPyrometerHealthSource> sources) : IHealthCheck

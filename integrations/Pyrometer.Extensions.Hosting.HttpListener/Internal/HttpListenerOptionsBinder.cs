@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports.HttpListener;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.HttpListener.Internal;
 
 /// <summary>Binds the settings of <see cref="HttpListenerMetricsServerOptions"/> that configuration can hold.</summary>
 internal static class HttpListenerOptionsBinder

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports;
 using Pyrometer.Transports.HttpListener;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.HttpListener.Internal;
 
 /// <summary>
 /// Checks the server's options when the host starts, naming each setting as configured

@@ -1,6 +1,6 @@
 using Pyrometer.Transports.HttpListener;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.HttpListener.Internal;
 
 /// <summary>Reports whether the hosted <see cref="HttpListenerMetricsServer"/> is listening.</summary>
 internal sealed class HttpListenerServerHealth(HttpListenerMetricsServer server) : IPyrometerHealthSource

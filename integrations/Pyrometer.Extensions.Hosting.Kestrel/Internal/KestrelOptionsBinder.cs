@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports.Kestrel;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Kestrel.Internal;
 
 /// <summary>Binds the settings of <see cref="KestrelMetricsServerOptions"/> that configuration can hold.</summary>
 internal static class KestrelOptionsBinder

@@ -4,10 +4,11 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports;
 using Pyrometer.Transports.Kestrel;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Kestrel.Internal;
 
 /// <summary>
 /// Checks the server's options when the host starts, naming each setting as configured

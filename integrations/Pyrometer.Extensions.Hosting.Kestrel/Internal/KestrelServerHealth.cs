@@ -1,6 +1,6 @@
 using Pyrometer.Transports.Kestrel;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Kestrel.Internal;
 
 /// <summary>Reports whether the hosted <see cref="KestrelMetricsServer"/> is listening.</summary>
 internal sealed class KestrelServerHealth(KestrelMetricsServer server) : IPyrometerHealthSource

@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Metrics.Internal;
 
 /// <summary>Collectors (or a bridge) added to the registry when the host starts and removed when it stops (or the provider is disposed).</summary>
 internal abstract class AttachedMetrics(MetricRegistry registry) : IAsyncDisposable

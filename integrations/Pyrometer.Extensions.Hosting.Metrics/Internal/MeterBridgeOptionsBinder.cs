@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Extensions.Metrics;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Metrics.Internal;
 
 /// <summary>Binds the settings of <see cref="MeterBridgeOptions"/> that configuration can hold.</summary>
 internal static class MeterBridgeOptionsBinder

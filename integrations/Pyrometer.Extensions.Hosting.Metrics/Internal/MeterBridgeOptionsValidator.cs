@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Extensions.Metrics;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Metrics.Internal;
 
 /// <summary>
 /// Checks the bridge's options when the host starts, naming each setting as configured

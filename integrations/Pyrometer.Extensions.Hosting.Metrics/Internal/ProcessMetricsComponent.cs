@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Metrics.Internal;
 
 /// <summary>The process metrics of <c>AddProcessMetrics()</c>, attached while the host runs.</summary>
 internal sealed class ProcessMetricsComponent(MetricRegistry registry) : AttachedMetrics(registry)

@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Metrics.Internal;
 
 /// <summary>
 /// The runtime metrics of <c>AddRuntimeMetrics()</c>, attached while the host runs. Its registration also tells the

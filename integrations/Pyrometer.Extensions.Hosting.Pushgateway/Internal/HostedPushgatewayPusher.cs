@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pyrometer.Transports.Pushgateway;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Pushgateway.Internal;
 
 /// <summary>
 /// Starts and stops the singleton <see cref="PeriodicPushgatewayPusher"/> with the host. Stopping waits for the

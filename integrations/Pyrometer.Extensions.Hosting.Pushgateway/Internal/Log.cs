@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Pushgateway.Internal;
 
 /// <summary>The hosted pusher's log messages (the pusher logs its pushes itself).</summary>
 internal static partial class Log

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting.Internal;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Pushgateway.Internal;
 
 /// <summary>Checks <see cref="PushgatewayHostingOptions"/> when the host starts, naming the setting as configured.</summary>
 internal sealed class PushgatewayHostingOptionsValidator(IConfiguration? section) : IValidateOptions<PushgatewayHostingOptions>

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports.Http;
 using Pyrometer.Transports.Pushgateway;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Pushgateway.Internal;
 
 /// <summary>
 /// Binds the settings of <see cref="PeriodicPushgatewayPusherOptions"/> (with its nested <c>Http</c> and

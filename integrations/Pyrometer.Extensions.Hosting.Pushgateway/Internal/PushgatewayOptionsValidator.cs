@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports.Pushgateway;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Pushgateway.Internal;
 
 /// <summary>
 /// Checks the pusher's options when the host starts with the pusher's own rules

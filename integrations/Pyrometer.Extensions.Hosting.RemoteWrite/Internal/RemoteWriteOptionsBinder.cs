@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Pyrometer.Extensions.Hosting.Internal;
 using Pyrometer.Transports.Http;
 using Pyrometer.Transports.RemoteWrite;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.RemoteWrite.Internal;
 
 /// <summary>Binds the settings of <see cref="RemoteWriteSenderOptions"/> that configuration can hold, <c>Http</c> and <c>Resilience</c> as child sections.</summary>
 internal static class RemoteWriteOptionsBinder

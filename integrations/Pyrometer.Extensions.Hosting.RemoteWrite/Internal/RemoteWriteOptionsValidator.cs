@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Pyrometer.Transports.RemoteWrite;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.RemoteWrite.Internal;
 
 /// <summary>
 /// Checks the sender's options when the host starts with the sender's own rules

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pyrometer.Transports.RemoteWrite;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.RemoteWrite.Internal;
 
 /// <summary>Reports the hosted <see cref="RemoteWriteSender"/> unhealthy while its queue of unsent requests is full (the receiver has not taken them for that long).</summary>
 internal sealed class RemoteWriteSenderHealth(RemoteWriteSender sender, IOptions<RemoteWriteSenderOptions> options) : IPyrometerHealthSource

@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting;
+namespace Pyrometer.Extensions.Hosting;
 
 /// <summary>
 /// A hosted component that can say whether it works (a server: whether it is listening; a pusher: whether its last

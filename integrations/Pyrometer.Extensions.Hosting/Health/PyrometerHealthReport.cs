@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pyrometer.Hosting;
+namespace Pyrometer.Extensions.Hosting;
 
 /// <summary>The health of one hosted component, as an <see cref="IPyrometerHealthSource"/> reports it.</summary>
 public sealed class PyrometerHealthReport

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>
 /// Attaches every <see cref="ICollectCallback"/> in the service provider to the injected registry when the host

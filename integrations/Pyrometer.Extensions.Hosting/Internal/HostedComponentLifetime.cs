@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>How the host starts and stops a component added with <see cref="PyrometerBuilder.AddHostedComponent{TComponent}"/>.</summary>
 internal sealed class HostedComponentLifetime<TComponent>(

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>Binds <see cref="PyrometerOptions"/> from the <c>Pyrometer</c> section.</summary>
 internal static class PyrometerOptionsBinder

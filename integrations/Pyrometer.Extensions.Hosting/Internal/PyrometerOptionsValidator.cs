@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>Checks <see cref="PyrometerOptions"/> when the host starts, naming the setting at fault.</summary>
 internal sealed class PyrometerOptionsValidator(PyrometerRegistration registration) : IValidateOptions<PyrometerOptions>

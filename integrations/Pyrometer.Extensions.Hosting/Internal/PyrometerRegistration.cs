@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>
 /// What <c>AddPyrometer</c> registered, kept in the service collection so a second call (from a library, say)

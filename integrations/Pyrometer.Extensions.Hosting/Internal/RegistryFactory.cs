@@ -1,4 +1,4 @@
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>The registry <see cref="PyrometerOptions"/> describe.</summary>
 internal static class RegistryFactory

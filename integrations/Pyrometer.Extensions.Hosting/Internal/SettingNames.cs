@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>Names settings in validation messages the way the user wrote them.</summary>
 internal static class SettingNames

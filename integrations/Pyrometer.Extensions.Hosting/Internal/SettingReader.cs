@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Pyrometer.Hosting.Internal;
+namespace Pyrometer.Extensions.Hosting.Internal;
 
 /// <summary>
 /// Reads options from a configuration section without reflection (so the net8.0+ builds stay trimmable): each

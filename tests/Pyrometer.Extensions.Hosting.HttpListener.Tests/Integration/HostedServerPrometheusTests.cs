@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 using Pyrometer.TestUtils;
 
 namespace Pyrometer.Extensions.Hosting.HttpListener.Tests.Integration;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pyrometer.Exposition;
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting.HttpListener.Internal;
 using Pyrometer.Transports.HttpListener;
 
 namespace Pyrometer.Extensions.Hosting.HttpListener.Tests.Internal;

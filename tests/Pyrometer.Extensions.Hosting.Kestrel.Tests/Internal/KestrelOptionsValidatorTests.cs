@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pyrometer.Extensions.Hosting.HttpListener.Tests.Internal;
-using Pyrometer.Hosting.Internal;
+using Pyrometer.Extensions.Hosting.Kestrel.Internal;
 using Pyrometer.Transports.Kestrel;
 
 namespace Pyrometer.Extensions.Hosting.Kestrel.Tests.Internal;

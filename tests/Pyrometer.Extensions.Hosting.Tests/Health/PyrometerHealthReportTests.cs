@@ -1,4 +1,4 @@
-using Pyrometer.Hosting;
+using Pyrometer.Extensions.Hosting;
 
 namespace Pyrometer.Extensions.Hosting.Tests.Health;
 

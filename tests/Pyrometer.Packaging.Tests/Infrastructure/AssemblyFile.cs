@@ -20,6 +20,18 @@ internal static class AssemblyFile
             .ToArray();
     }
 
+    /// <summary>The public top-level types of the dll, each with its namespace and whether it holds extension methods.</summary>
+    public static IReadOnlyList<PublicType> PublicTopLevelTypes(byte[] image)
+    {
+        using var pe = new PEReader(ImmutableArray.Create(image));
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions
+            .Select(metadata.GetTypeDefinition)
+            .Where(type => type.GetDeclaringType().IsNil && IsVisible(metadata, type))
+            .Select(type => new PublicType(metadata.GetString(type.Namespace), metadata.GetString(type.Name), HasExtensionAttribute(metadata, type)))
+            .ToArray();
+    }
+
     /// <summary>The id of the PDB the dll was built with, from its CodeView debug directory entry.</summary>
     public static Guid PdbId(byte[] image)
     {
@@ -64,6 +76,30 @@ internal static class AssemblyFile
         }
 
         return pairs;
+    }
+
+    /// <summary>Whether the type carries <c>System.Runtime.CompilerServices.ExtensionAttribute</c>, referenced or defined in the dll.</summary>
+    private static bool HasExtensionAttribute(MetadataReader metadata, TypeDefinition type)
+    {
+        foreach (var handle in type.GetCustomAttributes())
+        {
+            var constructor = metadata.GetCustomAttribute(handle).Constructor;
+            var (ns, name) = constructor.Kind switch
+            {
+                HandleKind.MemberReference when metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent is { Kind: HandleKind.TypeReference } parent
+                    => (metadata.GetTypeReference((TypeReferenceHandle)parent).Namespace, metadata.GetTypeReference((TypeReferenceHandle)parent).Name),
+                HandleKind.MethodDefinition
+                    => (metadata.GetTypeDefinition(metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType()).Namespace,
+                        metadata.GetTypeDefinition(metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType()).Name),
+                _ => (default(StringHandle), default(StringHandle)),
+            };
+            if (!name.IsNil && metadata.StringComparer.Equals(name, "ExtensionAttribute") && metadata.StringComparer.Equals(ns, "System.Runtime.CompilerServices"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsVisible(MetadataReader metadata, TypeDefinition type)
