@@ -28,7 +28,7 @@ internal static class Packages
             return found;
         }
 
-        var pack = await ProcessRunner.RunAsync("bash", [Path.Combine(Repository.Root, "eng", "pack.sh")], Repository.Root, TimeSpan.FromMinutes(10));
+        var pack = await ProcessRunner.RunAsync("bash", [Path.Combine(Repository.Root, "eng", "pack.sh")], Repository.Root, TimeSpan.FromMinutes(20));
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException($"The packages were missing or stale and eng/pack.sh failed (exit code {pack.ExitCode}):{Environment.NewLine}{pack.Output}");
