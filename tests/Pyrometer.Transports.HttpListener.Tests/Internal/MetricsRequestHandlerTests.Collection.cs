@@ -147,6 +147,19 @@ public sealed partial class MetricsRequestHandlerTests
     }
 
     [Fact]
+    public async Task Get_DeadlinePassesWhileWritingTheBody_Answers503()
+    {
+        var options = Options();
+        options.Formats = new ExpositionFormatCollection().Add(new SlowFormat(FakeFormat.Text(), TimeSpan.FromMilliseconds(800)));
+        await using var server = await RunningServer.StartAsync(options);
+
+        using var response = await GetWithDeadlineAsync(server, "0.3");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("deadline passed (X-Prometheus-Scrape-Timeout-Seconds: 0.3)", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Get_ClientStopsReadingPastItsDeadline_ItsSlotIsReleased()
     {
         await using var server = await RunningServer.StartAsync(OneSlotForALargeBody(o => o.ScrapeQueueTimeout = TimeSpan.FromSeconds(3)));
