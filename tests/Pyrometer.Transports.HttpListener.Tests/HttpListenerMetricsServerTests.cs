@@ -236,6 +236,25 @@ public sealed class HttpListenerMetricsServerTests
     }
 
     [Theory]
+    [InlineData(-1000.0)]
+    [InlineData(0.0)]
+    [InlineData(30.0 * 24 * 60 * 60 * 1000)]
+    public void Constructor_SendStallTimeoutNotPositiveOrTooLong_ThrowsNamingIt(double milliseconds)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new HttpListenerMetricsServer(Options(o => o.SendStallTimeout = TimeSpan.FromMilliseconds(milliseconds))));
+
+        Assert.Contains("SendStallTimeout", error.Message);
+    }
+
+    [Fact]
+    public async Task Constructor_InfiniteSendStallTimeout_IsAccepted()
+    {
+        await using var server = new HttpListenerMetricsServer(Options(o => o.SendStallTimeout = Timeout.InfiniteTimeSpan));
+
+        Assert.False(server.IsRunning);
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(512 * 1024 - 1)]

@@ -1,3 +1,4 @@
+using Pyrometer.Exposition;
 using Pyrometer.TestUtils;
 using System.IO.Compression;
 using System.Net;
@@ -160,6 +161,24 @@ public sealed class PyrometerEndpointRouteBuilderExtensionsTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("deadline passed", await response.Content.ReadAsStringAsync());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Answered after {watch.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task MapPyrometerMetrics_ScrapeTimeoutPassesWhileWritingTheBody_Returns503()
+    {
+        var registry = new MetricRegistry();
+        registry.CreateCounter("jobs_total", "Jobs.").Inc();
+        var formats = new ExpositionFormatCollection().Add(new SlowFormat(Pyrometer.Formats.Text.TextFormats.Prometheus, TimeSpan.FromMilliseconds(800)));
+        await using var app = await RunningApp.StartAsync(null, a => a.MapPyrometerMetrics(configure: o =>
+        {
+            o.Registry = registry;
+            o.Formats = formats;
+        }));
+
+        using var response = await app.GetAsync("/metrics", ("X-Prometheus-Scrape-Timeout-Seconds", "0.3"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("deadline passed", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -66,6 +66,15 @@ public sealed class HttpListenerMetricsServerOptions
     public long MaxRetainedBufferBytes { get; set; } = 64 * 1024 * 1024;
 
     /// <summary>
+    /// Gets or sets how long one write of a response body (at most a 512 KiB block) may wait for the client to take
+    /// it before the connection is cut off. HttpListener has no send timeout of its own, so without this a client
+    /// that stops reading would hold its scrape slot until it reads or disconnects, and a few such clients would
+    /// keep every other scrape waiting for a slot. A client reading more slowly than 512 KiB per this time is cut
+    /// off too. <see cref="Timeout.InfiniteTimeSpan"/> turns the bound off. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan SendStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Gets or sets the user name a scrape must give with basic authentication (<c>Authorization: Basic ...</c>), with
     /// <see cref="BasicAuthPassword"/>; set both or neither. A scrape without accepted credentials is answered 401
     /// with <c>WWW-Authenticate</c> and no metrics, and refusals are logged once per burst. Serve protected metrics

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Pyrometer.Transports;
@@ -16,16 +17,26 @@ internal readonly struct ScrapeDeadline : IDisposable
     private static readonly double LongestSeconds = TimeSpan.FromDays(1).TotalSeconds;
 
     private readonly CancellationTokenSource? _source;
+    private readonly long _started;
 
     private ScrapeDeadline(CancellationTokenSource? source, TimeSpan timeout, CancellationToken token)
     {
         _source = source;
+        _started = Stopwatch.GetTimestamp();
         Token = token;
         Timeout = timeout;
     }
 
     /// <summary>Gets the token cancelled when the deadline passes or the server aborts.</summary>
     public CancellationToken Token { get; }
+
+    /// <summary>
+    /// Gets whether the deadline has passed or the server aborted: by the clock too, since the timer that cancels
+    /// <see cref="Token"/> needs a thread-pool thread and may run late on a busy machine.
+    /// </summary>
+    public bool HasPassed =>
+        Token.IsCancellationRequested
+        || (_source is not null && (Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency >= Timeout.TotalSeconds);
 
     /// <summary>Gets whether the client sent a deadline.</summary>
     public bool IsClientDeadline => _source is not null;

@@ -149,6 +149,14 @@ internal sealed class ScrapeResponder
                 return;
             }
 
+            // Writing the body does not watch the token: a deadline that passed meanwhile is answered here, before
+            // anything is sent, as one that passed while collecting is.
+            if (deadline.HasPassed)
+            {
+                await WriteCancelledAsync(exchange, deadline, aborted).ConfigureAwait(false);
+                return;
+            }
+
             if (!exchange.TryTakeResponse())
             {
                 return;

@@ -17,10 +17,12 @@ internal sealed class FamilyLayout
     /// <param name="writesCreated">Whether each series gets a <c>_created</c> sample.</param>
     /// <param name="writesSumAndCount">Whether histograms and summaries get <c>_sum</c> and <c>_count</c> samples.</param>
     /// <param name="writesExemplars">Whether counter samples and histogram buckets carry their exemplars.</param>
+    /// <param name="sumIsCounter">Whether a <c>_sum</c> must be a counter's value, never negative or NaN (OpenMetrics).</param>
     /// <param name="formatLabelNumber">Renders a bucket bound or quantile as a label value.</param>
-    public FamilyLayout(Collector collector, string header, string familyName, bool writesCreated, bool writesSumAndCount, bool writesExemplars, NumberWriter formatLabelNumber)
+    public FamilyLayout(Collector collector, string header, string familyName, bool writesCreated, bool writesSumAndCount, bool writesExemplars, bool sumIsCounter, NumberWriter formatLabelNumber)
     {
         WritesExemplars = writesExemplars;
+        SumIsCounter = sumIsCounter;
         Header = Encoding.UTF8.GetBytes(header);
         SampleName = collector.EncodedName;
         BucketName = Encoding.UTF8.GetBytes(familyName + "_bucket");
@@ -52,6 +54,12 @@ internal sealed class FamilyLayout
 
     /// <summary>Gets the <c>_created</c> sample name, or null when the format writes no creation time.</summary>
     public byte[]? CreatedName { get; }
+
+    /// <summary>
+    /// Gets whether a series' <c>_sum</c> is left out when it is negative or NaN (after negative or NaN observations),
+    /// as OpenMetrics requires of a value with counter semantics; a histogram's <c>_count</c> goes with it.
+    /// </summary>
+    public bool SumIsCounter { get; }
 
     /// <summary>Gets whether counter samples and histogram buckets are followed by their latest exemplar, if any.</summary>
     public bool WritesExemplars { get; }

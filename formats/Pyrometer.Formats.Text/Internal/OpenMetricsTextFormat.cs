@@ -73,6 +73,6 @@ internal sealed class OpenMetricsTextFormat : TextExpositionFormat
         var writesSumAndCount = collector is not Histogram histogram || !(histogram.UpperBounds[0] < 0);
         // OpenMetrics allows exemplars on counter _total samples and histogram buckets only, so not on "unknown".
         var writesExemplars = type is "counter" or "histogram";
-        return new FamilyLayout(collector, header.ToString(), family, writesCreated, writesSumAndCount, writesExemplars, NumberFormatter.FormatCanonical);
+        return new FamilyLayout(collector, header.ToString(), family, writesCreated, writesSumAndCount, writesExemplars, sumIsCounter: true, NumberFormatter.FormatCanonical);
     }
 }

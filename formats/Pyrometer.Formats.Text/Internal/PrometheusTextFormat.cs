@@ -35,6 +35,6 @@ internal sealed class PrometheusTextFormat : TextExpositionFormat
         var header =
             $"# HELP {name} {HelpText.Escape(collector.Help, escapeQuotes: false)}\n" +
             $"# TYPE {name} {TypeName(collector.Type)}\n";
-        return new FamilyLayout(collector, header, name, writesCreated: false, writesSumAndCount: true, writesExemplars: false, NumberFormatter.FormatDouble);
+        return new FamilyLayout(collector, header, name, writesCreated: false, writesSumAndCount: true, writesExemplars: false, sumIsCounter: false, NumberFormatter.FormatDouble);
     }
 }

@@ -71,7 +71,7 @@ internal abstract partial class TextExpositionFormat
                 output.Write((byte)'\n');
             }
 
-            WriteSumAndCount(ref output, layout, constLabels, labels, sum, count);
+            WriteSumAndCount(ref output, layout, constLabels, labels, sum, count, countNeedsSum: true);
             WriteCreated(ref output, layout, constLabels, series);
         }
         finally
@@ -101,7 +101,7 @@ internal abstract partial class TextExpositionFormat
                 output.Write((byte)'\n');
             }
 
-            WriteSumAndCount(ref output, layout, constLabels, labels, sum, count);
+            WriteSumAndCount(ref output, layout, constLabels, labels, sum, count, countNeedsSum: false);
             WriteCreated(ref output, layout, constLabels, series);
         }
         finally
@@ -113,13 +113,25 @@ internal abstract partial class TextExpositionFormat
         }
     }
 
-    private static void WriteSumAndCount(ref Utf8Output output, FamilyLayout layout, ReadOnlySpan<byte> constLabels, ReadOnlySpan<byte> labels, double sum, long count)
+    // OpenMetrics gives _sum counter semantics: after a negative or NaN observation it is left out, and a histogram's
+    // _count with it (its +Inf bucket still holds the count); a summary keeps its _count.
+    private static void WriteSumAndCount(ref Utf8Output output, FamilyLayout layout, ReadOnlySpan<byte> constLabels, ReadOnlySpan<byte> labels, double sum, long count, bool countNeedsSum)
     {
         if (layout.SumName is { } sumName && layout.CountName is { } countName)
         {
-            WriteName(ref output, sumName, constLabels, labels, default);
-            output.WriteDouble(sum);
-            output.Write((byte)'\n');
+            var writesSum = !layout.SumIsCounter || sum >= 0;
+            if (!writesSum && countNeedsSum)
+            {
+                return;
+            }
+
+            if (writesSum)
+            {
+                WriteName(ref output, sumName, constLabels, labels, default);
+                output.WriteDouble(sum);
+                output.Write((byte)'\n');
+            }
+
             WriteName(ref output, countName, constLabels, labels, default);
             output.WriteInt64(count);
             output.Write((byte)'\n');

@@ -37,6 +37,24 @@ public partial class OpenMetricsTextFormatTests
         }
     }
 
+    [Fact]
+    public async Task Write_NegativeAndNaNObservations_PassTheStrictParser()
+    {
+        var registry = new MetricRegistry();
+        registry.CreateHistogram("classic", "Classic.", new HistogramOptions { Buckets = [1, 2] }).Observe(-5);
+        registry.CreateHistogram("with_nan", "NaN observed.").Observe(double.NaN);
+        var native = registry.CreateHistogram("native", "Native.", new HistogramOptions { Native = new() });
+        native.Observe(1.5);
+        native.Observe(-2);
+        var summary = registry.CreateSummary("summary_nan", "Summary with a NaN sum.", new SummaryOptions { Quantiles = [] });
+        summary.Observe(double.PositiveInfinity);
+        summary.Observe(double.NegativeInfinity);
+
+        var result = OpenMetricsParser.Parse(await Render.ToBytesAsync(Format, registry));
+
+        Assert.True(result.ExitCode == 0, $"The OpenMetrics parser exited with {result.ExitCode}: {result.Output}");
+    }
+
     [Theory]
     [InlineData("# TYPE g gauge\n# HELP g g\ng 1 # {trace_id=\"a\"} 1\n# EOF\n", "only histogram/gaugehistogram buckets and counters can have exemplars")]
     [InlineData("# TYPE c counter\n# HELP c c\nc_total 1\n", "Missing # EOF")]

@@ -128,6 +128,64 @@ public partial class OpenMetricsTextFormatTests
         Assert.DoesNotContain("h_count", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-5.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    public async Task Write_HistogramSumNegativeOrNaN_LeavesOutSumAndCountButKeepsTheInfBucket(double observed)
+    {
+        var text = await RenderHistogramAsync(new HistogramOptions { Buckets = [1] }, 0.5, observed);
+
+        Assert.Contains("h_bucket{le=\"+Inf\"} 2\nh_created ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("h_sum", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("h_count", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_NativeHistogramWithNegativeSum_LeavesOutSumAndCount()
+    {
+        var text = await RenderHistogramAsync(new HistogramOptions { Native = new() }, 1.5, -2);
+
+        Assert.Contains("h_bucket{le=\"+Inf\"} 2\nh_created ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("h_sum", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_HistogramSumBackAtZeroOrAbove_WritesSumAndCountAgain()
+    {
+        var text = await RenderHistogramAsync(new HistogramOptions { Buckets = [1] }, -1, 3);
+
+        Assert.Contains("h_bucket{le=\"+Inf\"} 2\nh_sum 2\nh_count 2\n", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-5.0, -5.0)]
+    [InlineData(double.PositiveInfinity, double.NegativeInfinity)]
+    public async Task Write_SummarySumNegativeOrNaN_LeavesOutTheSumButKeepsTheCount(double first, double second)
+    {
+        var registry = new MetricRegistry();
+        var summary = registry.CreateSummary("s", "s", new SummaryOptions { Quantiles = [] });
+        summary.Observe(first);
+        summary.Observe(second);
+
+        var text = Encoding.UTF8.GetString(await Render.ToBytesAsync(Format, registry));
+
+        Assert.Contains("# HELP s s\ns_count 2\ns_created ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("s_sum", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RenderHistogramAsync(HistogramOptions options, params double[] observations)
+    {
+        var registry = new MetricRegistry();
+        var histogram = registry.CreateHistogram("h", "h", options);
+        foreach (var value in observations)
+        {
+            histogram.Observe(value);
+        }
+
+        return Encoding.UTF8.GetString(await Render.ToBytesAsync(Format, registry));
+    }
+
     [Fact]
     public async Task Write_SummaryQuantiles_UseCanonicalNumbersAndNaNWhenEmpty()
     {

@@ -147,28 +147,72 @@ public sealed partial class MetricsRequestHandlerTests
     }
 
     [Fact]
-    public async Task Get_ClientStopsReadingPastItsDeadline_ItsSlotIsReleased()
+    public async Task Get_DeadlinePassesWhileWritingTheBody_Answers503()
     {
-        const int BodyLength = 16 * 1024 * 1024;
-        var options = new HttpListenerMetricsServerOptions
-        {
-            Registry = new MetricRegistry(),
-            Formats = new ExpositionFormatCollection().Add(new SizedFormat(BodyLength)),
-            MaxConcurrentScrapes = 1,
-            ScrapeQueueTimeout = TimeSpan.FromSeconds(3),
-        };
+        var options = Options();
+        options.Formats = new ExpositionFormatCollection().Add(new SlowFormat(FakeFormat.Text(), TimeSpan.FromMilliseconds(800)));
         await using var server = await RunningServer.StartAsync(options);
 
-        // A client with a small receive window that sends a scrape and never reads the answer.
-        using var stalled = new TcpClient { ReceiveBufferSize = 4096 };
-        await stalled.ConnectAsync(IPAddress.Loopback, server.Url.Port);
-        var request = $"GET {server.Url.PathAndQuery} HTTP/1.1\r\nHost: {server.Url.Authority}\r\nX-Prometheus-Scrape-Timeout-Seconds: 0.5\r\n\r\n";
-        await stalled.GetStream().WriteAsync(Encoding.ASCII.GetBytes(request));
-        await Task.Delay(200);
+        using var response = await GetWithDeadlineAsync(server, "0.3");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("deadline passed (X-Prometheus-Scrape-Timeout-Seconds: 0.3)", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Get_ClientStopsReadingPastItsDeadline_ItsSlotIsReleased()
+    {
+        await using var server = await RunningServer.StartAsync(OneSlotForALargeBody(o => o.ScrapeQueueTimeout = TimeSpan.FromSeconds(3)));
+
+        using var stalled = await SendAndNeverReadAsync(server, "X-Prometheus-Scrape-Timeout-Seconds: 0.5\r\n");
         using var next = await server.GetAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        Assert.Equal(BodyLength, (await next.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(LargeBodyLength, (await next.Content.ReadAsByteArrayAsync()).Length);
+    }
+
+    [Fact]
+    public async Task Get_ClientWithoutDeadlineStopsReading_CutOffAfterTheSendStallTimeoutAndItsSlotIsReleased()
+    {
+        await using var server = await RunningServer.StartAsync(OneSlotForALargeBody(o =>
+        {
+            o.ScrapeQueueTimeout = TimeSpan.FromSeconds(5);
+            o.SendStallTimeout = TimeSpan.FromMilliseconds(500);
+        }));
+
+        // Without X-Prometheus-Scrape-Timeout-Seconds, only the bound on the send frees the only slot.
+        using var stalled = await SendAndNeverReadAsync(server, "");
+        var watch = Stopwatch.StartNew();
+        using var next = await server.GetAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(LargeBodyLength, (await next.Content.ReadAsByteArrayAsync()).Length);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"The next scrape got its slot after {watch.Elapsed}.");
+    }
+
+    private const int LargeBodyLength = 16 * 1024 * 1024;
+
+    private static HttpListenerMetricsServerOptions OneSlotForALargeBody(Action<HttpListenerMetricsServerOptions> configure)
+    {
+        var options = new HttpListenerMetricsServerOptions
+        {
+            Registry = new MetricRegistry(),
+            Formats = new ExpositionFormatCollection().Add(new SizedFormat(LargeBodyLength)),
+            MaxConcurrentScrapes = 1,
+        };
+        configure(options);
+        return options;
+    }
+
+    // A client with a small receive window that sends a scrape and never reads the answer.
+    private static async Task<TcpClient> SendAndNeverReadAsync(RunningServer server, string extraHeaders)
+    {
+        var stalled = new TcpClient { ReceiveBufferSize = 4096 };
+        await stalled.ConnectAsync(IPAddress.Loopback, server.Url.Port);
+        var request = $"GET {server.Url.PathAndQuery} HTTP/1.1\r\nHost: {server.Url.Authority}\r\n{extraHeaders}\r\n";
+        await stalled.GetStream().WriteAsync(Encoding.ASCII.GetBytes(request));
+        await Task.Delay(200);
+        return stalled;
     }
 
     private static Task<HttpResponseMessage> GetWithDeadlineAsync(RunningServer server, string seconds)

@@ -53,4 +53,29 @@ public sealed class ScrapeDeadlineTests
         Assert.True(deadline.IsClientDeadline);
         Assert.True(deadline.Token.IsCancellationRequested);
     }
+
+    [Fact]
+    public void HasPassed_OnceTheTimeoutElapsed_TrueEvenBeforeTheTimerCancelsTheToken()
+    {
+        using var deadline = ScrapeDeadline.Start("0.5", CancellationToken.None);
+        var before = deadline.HasPassed;
+
+        Thread.Sleep(700);
+
+        Assert.False(before);
+        Assert.True(deadline.HasPassed);
+    }
+
+    [Fact]
+    public void HasPassed_NoHeader_OnlyWhenAborted()
+    {
+        using var abort = new CancellationTokenSource();
+        using var deadline = ScrapeDeadline.Start(null, abort.Token);
+        var before = deadline.HasPassed;
+
+        abort.Cancel();
+
+        Assert.False(before);
+        Assert.True(deadline.HasPassed);
+    }
 }

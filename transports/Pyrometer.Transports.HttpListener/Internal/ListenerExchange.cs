@@ -4,7 +4,7 @@ using System.Net;
 namespace Pyrometer.Transports.HttpListener.Internal;
 
 /// <summary>An HttpListener request as the shared <see cref="ScrapeResponder"/> sees it.</summary>
-internal readonly struct ListenerExchange(PendingRequest pending) : IScrapeExchange
+internal readonly struct ListenerExchange(PendingRequest pending, TimeSpan sendStallTimeout) : IScrapeExchange
 {
     private HttpListenerRequest Request => pending.Context.Request;
 
@@ -33,9 +33,21 @@ internal readonly struct ListenerExchange(PendingRequest pending) : IScrapeExcha
     // Not a loop of small writes: on Linux, a short write after a partial one waits for the client's delayed ACK
     // (Nagle), which added 40 ms to scrapes of 36 KB to 83 KB bodies written in 32 KiB pieces. Not one write of any
     // size either: the managed HttpListener copies a first write whole into the MemoryStream that holds the headers.
-    // ResponseBodyWriter explains the split that avoids both.
-    public ValueTask WriteAsync(ReadOnlySequence<byte> body, CancellationToken cancellationToken) =>
-        new(ResponseBodyWriter.WriteAsync(pending.Response.OutputStream, body, cancellationToken));
+    // ResponseBodyWriter explains the split that avoids both. HttpListener has no send timeout, and on Linux and macOS
+    // a write ignores its token once the socket's buffer is full, so a client that stops reading is cut off by an
+    // abort when one write has waited sendStallTimeout (the timer restarts at each write).
+    public async ValueTask WriteAsync(ReadOnlySequence<byte> body, CancellationToken cancellationToken)
+    {
+        if (sendStallTimeout == Timeout.InfiniteTimeSpan)
+        {
+            await ResponseBodyWriter.WriteAsync(pending.Response.OutputStream, body, null, sendStallTimeout, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var stall = new CancellationTokenSource();
+        using var cutOff = stall.Token.Register(static state => ((PendingRequest)state!).AbortIfHandlerWriting(), pending);
+        await ResponseBodyWriter.WriteAsync(pending.Response.OutputStream, body, stall, sendStallTimeout, cancellationToken).ConfigureAwait(false);
+    }
 
     public CancellationTokenRegistration AbortWhenCancelled(CancellationToken token) =>
         token.Register(static state => ((PendingRequest)state!).AbortIfHandlerWriting(), pending);

@@ -39,7 +39,7 @@ internal sealed class MetricsRequestHandler(ServerSettings settings)
     {
         try
         {
-            await _responder.RespondAsync(new ListenerExchange(pending), stopping, aborted).ConfigureAwait(false);
+            await _responder.RespondAsync(new ListenerExchange(pending, settings.SendStallTimeout), stopping, aborted).ConfigureAwait(false);
             if (!pending.AnsweredByServer)
             {
                 pending.Response.Close();

@@ -25,18 +25,26 @@ internal static class ResponseBodyWriter
     /// <summary>The length of the head written first when a body exceeds <see cref="SingleWriteLimit"/>.</summary>
     public const int HeadLength = 1024;
 
-    public static async Task WriteAsync(Stream destination, ReadOnlySequence<byte> body, CancellationToken cancellationToken)
+    public static Task WriteAsync(Stream destination, ReadOnlySequence<byte> body, CancellationToken cancellationToken) =>
+        WriteAsync(destination, body, null, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>Writes the body, starting <paramref name="stall"/>'s timer of <paramref name="stallTimeout"/> anew before each write.</summary>
+    public static async Task WriteAsync(Stream destination, ReadOnlySequence<byte> body, CancellationTokenSource? stall, TimeSpan stallTimeout, CancellationToken cancellationToken)
     {
         if (body.Length > SingleWriteLimit)
         {
             var head = body.First.Length > HeadLength ? body.First[..HeadLength] : body.First;
+            stall?.CancelAfter(stallTimeout);
             await destination.WriteAsync(head, cancellationToken).ConfigureAwait(false);
             body = body.Slice(head.Length);
         }
 
         foreach (var segment in body)
         {
+            stall?.CancelAfter(stallTimeout);
             await destination.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
         }
+
+        stall?.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 }

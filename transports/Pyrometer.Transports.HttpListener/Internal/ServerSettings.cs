@@ -10,8 +10,12 @@ internal sealed class ServerSettings
 {
     private static readonly string[] WildcardHosts = ["+", "*", "0.0.0.0", "::", "[::]"];
 
+    // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds.
+    private static readonly TimeSpan LongestSendStallTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     private ServerSettings(HttpListenerMetricsServerOptions options, string path, ScrapeSettings scrape, string prefixHost, string urlHost, IPAddress probeAddress)
     {
+        SendStallTimeout = options.SendStallTimeout;
         Host = options.Host;
         PrefixHost = prefixHost;
         UrlHost = urlHost;
@@ -37,6 +41,9 @@ internal sealed class ServerSettings
 
     /// <summary>Gets the metrics path, without a trailing slash unless it is <c>/</c>.</summary>
     public string Path { get; }
+
+    /// <summary>Gets how long one write of a body may wait for the client; <see cref="Timeout.InfiniteTimeSpan"/> for no bound.</summary>
+    public TimeSpan SendStallTimeout { get; }
 
     /// <summary>Gets how scrapes are answered: everything the options say that every transport shares.</summary>
     public ScrapeSettings Scrape { get; }
@@ -68,6 +75,11 @@ internal sealed class ServerSettings
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.Port)} must be between 0 (pick a free port) and 65535.");
+        }
+
+        if (options.SendStallTimeout != Timeout.InfiniteTimeSpan && (options.SendStallTimeout <= TimeSpan.Zero || options.SendStallTimeout > LongestSendStallTimeout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SendStallTimeout, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.SendStallTimeout)} must be positive and at most {LongestSendStallTimeout.TotalDays:0} days, or Timeout.InfiniteTimeSpan for no bound.");
         }
 
         var path = MetricsPath.Normalize(options.Path, nameof(HttpListenerMetricsServerOptions), nameof(options));

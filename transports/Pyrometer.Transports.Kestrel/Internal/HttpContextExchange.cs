@@ -54,6 +54,17 @@ internal readonly struct HttpContextExchange(HttpContext context) : IScrapeExcha
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // Only once the response has started: before, the responder answers a passed deadline with a 503 itself, which an
+    // aborted connection would never deliver.
     public CancellationTokenRegistration AbortWhenCancelled(CancellationToken token) =>
-        token.Register(static state => ((HttpContext)state!).Abort(), context);
+        token.Register(
+            static state =>
+            {
+                var context = (HttpContext)state!;
+                if (context.Response.HasStarted)
+                {
+                    context.Abort();
+                }
+            },
+            context);
 }
