@@ -453,9 +453,11 @@ public sealed partial class MetricsRequestHandlerTests
             Assert.Equal(expected, acceptEncoding is null ? body : Gzip.Decompress(body));
         }
 
-        // A stall behind a delayed ACK takes 40 ms on every scrape of the same size; a loopback scrape takes ~1 ms.
+        // A stall behind a delayed ACK (40 ms at least on Linux) hits every scrape of the same size, so even the
+        // fastest scrapes would show it; a loopback scrape takes a few ms, and the fastest ones are the least
+        // disturbed by other load on the machine.
         durations.Sort();
-        Assert.True(durations[5] < TimeSpan.FromMilliseconds(25), $"Median scrape took {durations[5].TotalMilliseconds} ms.");
+        Assert.True(durations[1] < TimeSpan.FromMilliseconds(35), $"The second fastest of 11 scrapes took {durations[1].TotalMilliseconds} ms: {string.Join(", ", durations.Select(d => d.TotalMilliseconds))}.");
     }
 
     [Theory]
