@@ -17,5 +17,6 @@ internal static class HttpListenerOptionsBinder
         read.Int32(nameof(options.MaxConcurrentScrapes), value => options.MaxConcurrentScrapes = value);
         read.TimeSpan(nameof(options.ScrapeQueueTimeout), value => options.ScrapeQueueTimeout = value);
         read.Int64(nameof(options.MaxRetainedBufferBytes), value => options.MaxRetainedBufferBytes = value);
+        read.TimeSpan(nameof(options.SendStallTimeout), value => options.SendStallTimeout = value);
     }
 }

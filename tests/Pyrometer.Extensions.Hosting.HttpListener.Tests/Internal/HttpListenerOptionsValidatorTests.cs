@@ -31,6 +31,10 @@ public class HttpListenerOptionsValidatorTests
         { "MaxRetainedBufferBytes one block", o => o.MaxRetainedBufferBytes = 524288, true },
         { "MaxRetainedBufferBytes below a block", o => o.MaxRetainedBufferBytes = 524287, false },
         { "Formats empty", o => o.Formats = new ExpositionFormatCollection(), false },
+        { "SendStallTimeout 1 ms", o => o.SendStallTimeout = TimeSpan.FromMilliseconds(1), true },
+        { "SendStallTimeout infinite", o => o.SendStallTimeout = Timeout.InfiniteTimeSpan, true },
+        { "SendStallTimeout 0", o => o.SendStallTimeout = TimeSpan.Zero, false },
+        { "SendStallTimeout over 24 days", o => o.SendStallTimeout = TimeSpan.FromMilliseconds(int.MaxValue) + TimeSpan.FromMilliseconds(1), false },
     };
 
     [Theory]
@@ -78,5 +82,17 @@ public class HttpListenerOptionsValidatorTests
         var result = new HttpListenerOptionsValidator(section).Validate(Options.DefaultName, options);
 
         Assert.Equal([$"Pyrometer:HttpListener:{setting}{message}"], result.Failures);
+    }
+
+    [Theory]
+    [InlineData("00:00:05", 5_000)]
+    [InlineData("-00:00:00.001", -1)]
+    public void Bind_SendStallTimeout_ReachesTheOptions(string value, int milliseconds)
+    {
+        var options = new HttpListenerMetricsServerOptions();
+
+        HttpListenerOptionsBinder.Bind(ScrapeLimitCases.Section("HttpListener", "SendStallTimeout", value), options);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), options.SendStallTimeout);
     }
 }
