@@ -7,7 +7,8 @@ namespace Pyrometer.Transports.RemoteWrite.Internal;
 /// Turns collected metrics into snappy-compressed <c>WriteRequest</c>s of at most a given number of series, written
 /// straight into a pooled buffer (no message objects): every type expanded as a scrape would, native histograms as
 /// native histograms, all stamped with the collection time. Label sets are built once per series and cached on it.
-/// Series seen in the previous call and gone in this one get a stale marker, once. Not thread-safe: one sender uses it.
+/// Series seen in the previous call and gone in this one get a stale marker, once. With exemplars on, each exemplar is
+/// sent once, in the first call that sees it. Not thread-safe: one sender uses it.
 /// </summary>
 internal sealed partial class WriteRequestEncoder : IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed partial class WriteRequestEncoder : IDisposable
     private readonly EncodingKey<SeriesLabels> _key = new();
     private readonly LabelSetBuilder _builder;
     private readonly int _maxSeriesPerRequest;
+    private readonly bool _sendExemplars;
     private readonly PooledByteBuffer _request = new();
     private readonly HistogramSnapshot _snapshot = new();
     private readonly Func<MetricSeries, SeriesLabels> _build;
@@ -26,17 +28,18 @@ internal sealed partial class WriteRequestEncoder : IDisposable
     private double[] _quantiles = new double[8];
     private int _seriesInRequest;
 
-    public WriteRequestEncoder(IEnumerable<KeyValuePair<string, string>> externalLabels, int maxSeriesPerRequest)
+    public WriteRequestEncoder(IEnumerable<KeyValuePair<string, string>> externalLabels, int maxSeriesPerRequest, bool sendExemplars = false)
     {
         _builder = new LabelSetBuilder(externalLabels);
         _maxSeriesPerRequest = maxSeriesPerRequest;
+        _sendExemplars = sendExemplars;
         _build = series => _builder.Build(series, _registryLabels);
     }
 
     public static double StaleNaN => BitConverter.Int64BitsToDouble(unchecked((long)StaleNaNBits));
 
     /// <summary>Encodes every series of <paramref name="metrics"/>, and stale markers for those gone since the last call, into <paramref name="batches"/>.</summary>
-    /// <exception cref="InvalidOperationException">A label is given twice (e.g. a metric label that is also an external label); nothing was added.</exception>
+    /// <exception cref="InvalidOperationException">A label is given twice (e.g. a metric label that is also an external label); nothing was added and no exemplar counts as sent.</exception>
     public void Encode(CollectedMetrics metrics, DateTimeOffset timestamp, List<EncodedBatch> batches)
     {
         var milliseconds = timestamp.ToUnixTimeMilliseconds();
@@ -45,6 +48,7 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         _current.Clear();
         _request.Clear();
         _seriesInRequest = 0;
+        _sent.Begin();
         try
         {
             foreach (var collector in metrics.Collectors)
@@ -54,7 +58,8 @@ internal sealed partial class WriteRequestEncoder : IDisposable
                     case Collector<CounterSeries> counters:
                         foreach (var counter in counters.Series)
                         {
-                            WriteSample(Labels(counter).Floats[0], counter.Value, milliseconds, batches);
+                            var labels = Labels(counter);
+                            WriteSample(labels.Floats[0], counter.Value, milliseconds, NewExemplar(labels, 0, 1, counter.Exemplar), batches);
                         }
 
                         break;
@@ -88,8 +93,9 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         }
         catch
         {
-            // All or nothing: the previous series stay the ones to compare with next time.
+            // All or nothing: the previous series stay the ones to compare with next time, the exemplars unsent.
             batches.RemoveRange(firstBatch, batches.Count - firstBatch);
+            _sent.Undo();
             throw;
         }
 
@@ -148,15 +154,24 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         return live;
     }
 
-    private void WriteSample(byte[] labels, double value, long milliseconds, List<EncodedBatch> batches)
+    private void WriteSample(byte[] labels, double value, long milliseconds, List<EncodedBatch> batches) =>
+        WriteSample(labels, value, milliseconds, null, batches);
+
+    private void WriteSample(byte[] labels, double value, long milliseconds, RecordedExemplar? exemplar, List<EncodedBatch> batches)
     {
         var sample = ProtoSizes.DoubleFieldSize + ProtoSizes.Varint((ulong)milliseconds);
+        var size = labels.Length + ProtoSizes.Field(sample) + (exemplar is null ? 0 : ProtoSizes.Field(ExemplarSize(exemplar)));
         var output = new ProtoOutput(_request);
-        output.WriteLength(RemoteWireTags.RequestTimeSeries, labels.Length + ProtoSizes.Field(sample));
+        output.WriteLength(RemoteWireTags.RequestTimeSeries, size);
         output.WriteRaw(labels);
         output.WriteLength(RemoteWireTags.SeriesSample, sample);
         output.WriteDouble(RemoteWireTags.SampleValue, value);
         output.WriteVarint(RemoteWireTags.SampleTimestamp, (ulong)milliseconds);
+        if (exemplar is not null)
+        {
+            WriteExemplar(ref output, exemplar);
+        }
+
         output.Flush();
         CountSeries(batches);
     }
