@@ -37,6 +37,9 @@ internal sealed class SentExemplars
         return exemplar;
     }
 
+    /// <summary>Ends a successful encoding: its marks stand (and the list lets go of the exemplars they replaced).</summary>
+    public void Complete() => _marks.Clear();
+
     /// <summary>Takes back every mark since <see cref="Begin"/>: those exemplars count as unsent again.</summary>
     public void Undo()
     {

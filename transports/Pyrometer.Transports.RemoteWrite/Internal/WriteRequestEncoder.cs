@@ -100,6 +100,7 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         }
 
         CompleteRequest(batches);
+        _sent.Complete();
         (_previous, _current) = (_current, _previous);
     }
 
