@@ -20,9 +20,50 @@ internal sealed partial class WriteRequestEncoder
     private readonly SentExemplars _sent = new();
     private readonly List<RecordedExemplar> _nativeExemplars = [];
 
-    /// <summary>Gets the series' exemplar in the slot if exemplars are sent and it was not sent before; otherwise null.</summary>
-    private RecordedExemplar? NewExemplar(SeriesLabels labels, int slot, int slots, RecordedExemplar? exemplar) =>
-        _sendExemplars ? _sent.TakeNew(labels, slot, slots, exemplar) : null;
+    private void WriteCountersWithExemplars(SeriesView<CounterSeries> counters, long milliseconds, List<EncodedBatch> batches)
+    {
+        foreach (var counter in counters)
+        {
+            var labels = Labels(counter);
+            if (_sent.TakeNew(labels, 0, 1, counter.Exemplar) is { } exemplar)
+            {
+                WriteSampleWithExemplar(labels.Floats[0], counter.Value, milliseconds, exemplar, batches);
+            }
+            else
+            {
+                WriteSample(labels.Floats[0], counter.Value, milliseconds, batches);
+            }
+        }
+    }
+
+    /// <summary>Gets a classic bucket's exemplar if it was not sent before, noting it for the native series too when there is one; otherwise null.</summary>
+    private RecordedExemplar? BucketExemplar(SeriesLabels labels, HistogramSeries histogram, int bucket, int buckets, bool native)
+    {
+        if (bucket == 0)
+        {
+            _nativeExemplars.Clear();
+        }
+
+        var exemplar = _sent.TakeNew(labels, bucket, buckets, histogram.GetExemplar(bucket));
+        if (exemplar is not null && native)
+        {
+            _nativeExemplars.Add(exemplar);
+        }
+
+        return exemplar;
+    }
+
+    private void WriteSampleWithExemplar(byte[] labels, double value, long milliseconds, RecordedExemplar exemplar, List<EncodedBatch> batches)
+    {
+        var sample = SampleSize(milliseconds);
+        var output = new ProtoOutput(_request);
+        output.WriteLength(RemoteWireTags.RequestTimeSeries, labels.Length + ProtoSizes.Field(sample) + ProtoSizes.Field(ExemplarSize(exemplar)));
+        output.WriteRaw(labels);
+        WriteSampleField(ref output, sample, value, milliseconds);
+        WriteExemplar(ref output, exemplar);
+        output.Flush();
+        CountSeries(batches);
+    }
 
     /// <summary>Writes an entry holding only <paramref name="exemplars"/>, oldest first, for the native histogram just written under <paramref name="labels"/>.</summary>
     private void WriteNativeExemplars(byte[] labels, List<RecordedExemplar> exemplars, List<EncodedBatch> batches)
@@ -44,6 +85,7 @@ internal sealed partial class WriteRequestEncoder
         }
 
         output.Flush();
+        exemplars.Clear();
         CountSeries(batches);
     }
 

@@ -15,19 +15,19 @@ internal sealed partial class WriteRequestEncoder
         histogram.CopySnapshot(_snapshot);
         var floats = labels.Floats;
         var native = labels.Native is not null && _snapshot.HasNativeBuckets ? labels.Native : null;
-        _nativeExemplars.Clear();
         if (floats.Length > 0)
         {
             var counts = _snapshot.CumulativeCounts;
             for (var i = 0; i < counts.Length; i++)
             {
-                var exemplar = NewExemplar(labels, i, counts.Length, histogram.GetExemplar(i));
-                if (exemplar is not null && native is not null)
+                if (_sendExemplars && BucketExemplar(labels, histogram, i, counts.Length, native is not null) is { } exemplar)
                 {
-                    _nativeExemplars.Add(exemplar);
+                    WriteSampleWithExemplar(floats[i], counts[i], milliseconds, exemplar, batches);
                 }
-
-                WriteSample(floats[i], counts[i], milliseconds, exemplar, batches);
+                else
+                {
+                    WriteSample(floats[i], counts[i], milliseconds, batches);
+                }
             }
 
             WriteSample(floats[counts.Length], _snapshot.Sum, milliseconds, batches);
@@ -37,7 +37,7 @@ internal sealed partial class WriteRequestEncoder
         if (native is not null)
         {
             // A native-only histogram keeps its one exemplar in the slot of its one (+Inf) bucket.
-            if (floats.Length == 0 && NewExemplar(labels, 0, 1, histogram.GetExemplar(0)) is { } exemplar)
+            if (_sendExemplars && floats.Length == 0 && _sent.TakeNew(labels, 0, 1, histogram.GetExemplar(0)) is { } exemplar)
             {
                 _nativeExemplars.Add(exemplar);
             }

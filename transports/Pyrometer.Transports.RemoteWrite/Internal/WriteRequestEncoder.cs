@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pyrometer.Exposition;
 using Snappier;
 
@@ -55,11 +56,13 @@ internal sealed partial class WriteRequestEncoder : IDisposable
             {
                 switch (collector)
                 {
+                    case Collector<CounterSeries> counters when _sendExemplars:
+                        WriteCountersWithExemplars(counters.Series, milliseconds, batches);
+                        break;
                     case Collector<CounterSeries> counters:
                         foreach (var counter in counters.Series)
                         {
-                            var labels = Labels(counter);
-                            WriteSample(labels.Floats[0], counter.Value, milliseconds, NewExemplar(labels, 0, 1, counter.Exemplar), batches);
+                            WriteSample(Labels(counter).Floats[0], counter.Value, milliseconds, batches);
                         }
 
                         break;
@@ -96,6 +99,7 @@ internal sealed partial class WriteRequestEncoder : IDisposable
             // All or nothing: the previous series stay the ones to compare with next time, the exemplars unsent.
             batches.RemoveRange(firstBatch, batches.Count - firstBatch);
             _sent.Undo();
+            _nativeExemplars.Clear();
             throw;
         }
 
@@ -155,24 +159,24 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         return live;
     }
 
-    private void WriteSample(byte[] labels, double value, long milliseconds, List<EncodedBatch> batches) =>
-        WriteSample(labels, value, milliseconds, null, batches);
+    private static int SampleSize(long milliseconds) => ProtoSizes.DoubleFieldSize + ProtoSizes.Varint((ulong)milliseconds);
 
-    private void WriteSample(byte[] labels, double value, long milliseconds, RecordedExemplar? exemplar, List<EncodedBatch> batches)
+    /// <summary>Writes a <c>TimeSeries</c>' <c>samples</c> field: one value and its timestamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteSampleField(ref ProtoOutput output, int sample, double value, long milliseconds)
     {
-        var sample = ProtoSizes.DoubleFieldSize + ProtoSizes.Varint((ulong)milliseconds);
-        var size = labels.Length + ProtoSizes.Field(sample) + (exemplar is null ? 0 : ProtoSizes.Field(ExemplarSize(exemplar)));
-        var output = new ProtoOutput(_request);
-        output.WriteLength(RemoteWireTags.RequestTimeSeries, size);
-        output.WriteRaw(labels);
         output.WriteLength(RemoteWireTags.SeriesSample, sample);
         output.WriteDouble(RemoteWireTags.SampleValue, value);
         output.WriteVarint(RemoteWireTags.SampleTimestamp, (ulong)milliseconds);
-        if (exemplar is not null)
-        {
-            WriteExemplar(ref output, exemplar);
-        }
+    }
 
+    private void WriteSample(byte[] labels, double value, long milliseconds, List<EncodedBatch> batches)
+    {
+        var sample = SampleSize(milliseconds);
+        var output = new ProtoOutput(_request);
+        output.WriteLength(RemoteWireTags.RequestTimeSeries, labels.Length + ProtoSizes.Field(sample));
+        output.WriteRaw(labels);
+        WriteSampleField(ref output, sample, value, milliseconds);
         output.Flush();
         CountSeries(batches);
     }
