@@ -41,6 +41,20 @@ public class RemoteWritePyrometerBuilderExtensionsTests(RemoteWriteReceiverProme
         Assert.Same(host.Services.GetRequiredService<RemoteWriteSender>(), host.Services.GetRequiredService<RemoteWriteSender>());
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData(null, false)]
+    public void AddRemoteWrite_SendExemplarsInConfiguration_BoundToTheOptions(string? setting, bool expected)
+    {
+        using var host = Builder(new()
+        {
+            ["Pyrometer:RemoteWrite:Endpoint"] = prometheus.RemoteWriteEndpoint.AbsoluteUri,
+            ["Pyrometer:RemoteWrite:SendExemplars"] = setting,
+        }).Build();
+
+        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<RemoteWriteSenderOptions>>().Value.SendExemplars);
+    }
+
     [Fact]
     public async Task AddRemoteWrite_InvalidSetting_HostFailsAtStartNamingIt()
     {

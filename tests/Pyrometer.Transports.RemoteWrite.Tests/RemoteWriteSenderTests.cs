@@ -73,6 +73,28 @@ public class RemoteWriteSenderTests
         Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), series.Samples[0].Timestamp);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StartAsync_SendExemplars_ExemplarSentOnlyWhenOn(bool sendExemplars)
+    {
+        var time = new TimerRecordingTimeProvider();
+        var handler = ScriptedHttpHandler.Statuses(HttpStatusCode.NoContent);
+        using var client = new HttpClient(handler);
+        var registry = new MetricRegistry();
+        registry.CreateCounter("jobs_total", "Jobs.").Add(7, Exemplar.From("trace_id", "t1"));
+        var options = Options(registry, time);
+        options.SendExemplars = sendExemplars;
+        await using var sender = new RemoteWriteSender(options, client);
+
+        await sender.StartAsync();
+        await WaitUntilAsync(() => handler.Requests.Count == 1, "the first request");
+
+        var series = Body(Assert.Single(handler.Requests)).Timeseries.Single(s => WriteRequests.Key(s) == "jobs_total{job=\"unit\"}");
+        string[] expected = sendExemplars ? ["t1"] : [];
+        Assert.Equal(expected, series.Exemplars.Select(e => e.Labels.Single().Value));
+    }
+
     [Fact]
     public async Task StartAsync_EveryInterval_SendsAgainStampedWithTheCollectionTime()
     {

@@ -48,7 +48,7 @@ public sealed class RemoteWriteSender : IAsyncDisposable
         _ownsClient = httpClient is null;
         _client = httpClient ?? new HttpClient();
         _sender = new ResilientHttpSender(_client, options.Http, pipeline);
-        _encoder = new WriteRequestEncoder(options.ExternalLabels.OrderBy(l => l.Key, StringComparer.Ordinal), options.MaxSeriesPerRequest);
+        _encoder = new WriteRequestEncoder(options.ExternalLabels.OrderBy(l => l.Key, StringComparer.Ordinal), options.MaxSeriesPerRequest, options.SendExemplars);
         _queue = new RequestQueue(options.MaxQueuedRequests);
         _metrics = new SenderMetrics(_registry);
         _worker = new PeriodicWorker(_time, _interval, "The remote-write sender was already started; create a new one to send again after stopping.");

@@ -33,8 +33,24 @@ public sealed class RemoteWriteSenderOptions
     /// <summary>Gets or sets the time from one collection to the next, at least 10 ms. Default: 15 s.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Gets or sets the most series (one sample or native histogram each) in one request, 1 to 100 000. Default: 2000.</summary>
+    /// <summary>
+    /// Gets or sets the most series in one request, 1 to 100 000: <c>TimeSeries</c> entries, each holding one sample
+    /// (with its exemplar, if any) or one native histogram, or a native histogram's new exemplars (see
+    /// <see cref="SendExemplars"/>). Default: 2000.
+    /// </summary>
     public int MaxSeriesPerRequest { get; set; } = 2000;
+
+    /// <summary>
+    /// Gets or sets whether exemplars are sent, each with its labels, value and timestamp (milliseconds), in the
+    /// <c>exemplars</c> field of its series: a counter's on the counter's series, a classic histogram bucket's on
+    /// that <c>_bucket</c> series, and a native histogram's (for a histogram with classic buckets too, those of its
+    /// buckets) in an entry of their own under the native series' labels, right after its histogram sample. Each
+    /// exemplar is sent once, in the first collection after it was recorded, and not again while the series keeps
+    /// it; a request that is dropped from the full queue or rejected loses its exemplars with its samples.
+    /// Prometheus stores received exemplars only when started with <c>--enable-feature=exemplar-storage</c>.
+    /// Default: false (no exemplar is sent).
+    /// </summary>
+    public bool SendExemplars { get; set; }
 
     /// <summary>
     /// Gets or sets how many unsent requests are kept while the receiver cannot take them, at least 1; when full,

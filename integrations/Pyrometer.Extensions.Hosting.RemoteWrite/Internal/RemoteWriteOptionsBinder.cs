@@ -16,6 +16,7 @@ internal static class RemoteWriteOptionsBinder
         read.TimeSpan(nameof(options.Interval), value => options.Interval = value);
         read.Int32(nameof(options.MaxSeriesPerRequest), value => options.MaxSeriesPerRequest = value);
         read.Int32(nameof(options.MaxQueuedRequests), value => options.MaxQueuedRequests = value);
+        read.Boolean(nameof(options.SendExemplars), value => options.SendExemplars = value);
         read.TimeSpan(nameof(options.StopTimeout), value => options.StopTimeout = value);
         BindHttp(section.GetSection(nameof(options.Http)), options.Http);
         BindResilience(section.GetSection(nameof(options.Resilience)), options.Resilience);

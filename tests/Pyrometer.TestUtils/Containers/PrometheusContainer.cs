@@ -29,7 +29,8 @@ public partial class PrometheusContainer : LoopbackContainer
     }
 
     /// <summary>A server that, with <paramref name="enableRemoteWriteReceiver"/>, also runs with
-    /// <c>--web.enable-remote-write-receiver</c> and so accepts remote write on <c>/api/v1/write</c>.</summary>
+    /// <c>--web.enable-remote-write-receiver</c> (and <c>--enable-feature=exemplar-storage</c>, to keep received
+    /// exemplars) and so accepts remote write on <c>/api/v1/write</c>.</summary>
     protected PrometheusContainer(bool enableNativeHistograms, bool enableRemoteWriteReceiver)
         : base(ContainerImages.Prometheus)
     {
@@ -99,6 +100,7 @@ public partial class PrometheusContainer : LoopbackContainer
             if (RemoteWriteReceiverEnabled)
             {
                 yield return "--web.enable-remote-write-receiver";
+                yield return "--enable-feature=exemplar-storage";
             }
         }
     }

@@ -2,8 +2,8 @@ namespace Pyrometer.TestUtils;
 
 /// <summary>
 /// A <see cref="PrometheusContainer"/> run with <c>--web.enable-remote-write-receiver</c> and
-/// <c>--enable-feature=native-histograms</c>: it stores what is remote-written to <see cref="RemoteWriteEndpoint"/>,
-/// native histograms included.
+/// <c>--enable-feature=native-histograms</c> and <c>--enable-feature=exemplar-storage</c>: it stores what is
+/// remote-written to <see cref="RemoteWriteEndpoint"/>, native histograms and exemplars included.
 /// </summary>
 public sealed class RemoteWriteReceiverPrometheusContainer : PrometheusContainer
 {

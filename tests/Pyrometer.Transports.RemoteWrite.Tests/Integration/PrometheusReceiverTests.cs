@@ -75,6 +75,46 @@ public class PrometheusReceiverTests(RemoteWriteReceiverPrometheusContainer prom
     }
 
     [Fact]
+    public async Task Send_WithExemplars_QueryExemplarsReturnsEachWithItsLabelsValueAndTimestamp()
+    {
+        const string Job = "rw_exemplars";
+        var registry = new MetricRegistry();
+        var counter = registry.CreateCounter("rw_ex_jobs_total", "Jobs.");
+        var classic = registry.CreateHistogram("rw_ex_latency_seconds", "Latency.", new HistogramOptions { Buckets = [0.1, 1, 10] });
+        var native = registry.CreateHistogram("rw_ex_size_bytes", "Size.", new HistogramOptions { Native = new NativeHistogramOptions() });
+        var options = Options(prometheus.RemoteWriteEndpoint, registry, Job);
+        options.SendExemplars = true;
+        var before = DateTimeOffset.UtcNow.AddMilliseconds(-1);
+
+        // Recorded before the first collection: the native histogram's series is new to the receiver in that request.
+        counter.Add(3, Pyrometer.Exemplar.From(("trace_id", "counter-trace"), ("span_id", "s1")));
+        classic.Observe(0.5, Pyrometer.Exemplar.From("trace_id", "classic-trace"));
+        native.Observe(300, Pyrometer.Exemplar.From("trace_id", "native-trace"));
+        var after = DateTimeOffset.UtcNow.AddMilliseconds(1);
+        await using (var sender = new RemoteWriteSender(options))
+        {
+            await sender.StartAsync();
+            await Task.Delay(1200);
+            await sender.StopAsync();
+        }
+
+        var selector = $"job=\"{Job}\",instance=\"unit-test:0\"";
+        var onCounter = Assert.Single(await prometheus.WaitForExemplarsAsync($"rw_ex_jobs_total{{{selector}}}", before));
+        Assert.Equal(new Dictionary<string, string> { ["trace_id"] = "counter-trace", ["span_id"] = "s1" }, onCounter.Labels);
+        Assert.Equal(3, onCounter.Value);
+        Assert.InRange(onCounter.Timestamp, before, after);
+        var onBucket = Assert.Single(await prometheus.WaitForExemplarsAsync($"rw_ex_latency_seconds_bucket{{{selector}}}", before));
+        Assert.Equal("1", onBucket.SeriesLabels["le"]);
+        Assert.Equal("classic-trace", Assert.Single(onBucket.Labels).Value);
+        Assert.Equal(0.5, onBucket.Value);
+        var onNative = Assert.Single(await prometheus.WaitForExemplarsAsync($"rw_ex_size_bytes{{{selector}}}", before));
+        Assert.Equal("rw_ex_size_bytes", onNative.SeriesLabels["__name__"]);
+        Assert.Equal("native-trace", Assert.Single(onNative.Labels).Value);
+        Assert.Equal(300, onNative.Value);
+        Assert.InRange(onNative.Timestamp, before, after);
+    }
+
+    [Fact]
     public async Task Send_ReceiverAnswers400_NotRetried()
     {
         // Samples a year old are out of bounds for the receiver's head block: 400 with the reason.

@@ -3,7 +3,7 @@ using Pyrometer.Transports.RemoteWrite.Proto;
 
 namespace Pyrometer.Transports.RemoteWrite.Tests.Internal;
 
-public class WriteRequestEncoderTests
+public partial class WriteRequestEncoderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, 123, TimeSpan.Zero);
     private static readonly long NowMs = Now.ToUnixTimeMilliseconds();

@@ -4,7 +4,9 @@ namespace Pyrometer.Transports.RemoteWrite.Internal;
 /// Histograms and summaries, each read as one consistent snapshot: a classic histogram's cumulative
 /// <c>_bucket</c> samples, <c>_sum</c> and <c>_count</c>; a native histogram as one <c>Histogram</c> sample with
 /// integer counts, its schema, zero bucket and both sides' spans and deltas; a summary's quantiles, <c>_sum</c> and
-/// <c>_count</c>.
+/// <c>_count</c>. A classic bucket's new exemplar goes on its <c>_bucket</c> series; a native histogram's series gets
+/// the new exemplars of the whole histogram (a native-only one keeps one; one with classic buckets, those of its
+/// buckets, which Prometheus also attaches to the native series when it scrapes such a histogram).
 /// </summary>
 internal sealed partial class WriteRequestEncoder
 {
@@ -12,21 +14,39 @@ internal sealed partial class WriteRequestEncoder
     {
         histogram.CopySnapshot(_snapshot);
         var floats = labels.Floats;
+        var native = labels.Native is not null && _snapshot.HasNativeBuckets ? labels.Native : null;
         if (floats.Length > 0)
         {
             var counts = _snapshot.CumulativeCounts;
             for (var i = 0; i < counts.Length; i++)
             {
-                WriteSample(floats[i], counts[i], milliseconds, batches);
+                if (_sendExemplars && BucketExemplar(labels, histogram, i, counts.Length, native is not null) is { } exemplar)
+                {
+                    WriteSampleWithExemplar(floats[i], counts[i], milliseconds, exemplar, batches);
+                }
+                else
+                {
+                    WriteSample(floats[i], counts[i], milliseconds, batches);
+                }
             }
 
             WriteSample(floats[counts.Length], _snapshot.Sum, milliseconds, batches);
             WriteSample(floats[counts.Length + 1], _snapshot.Count, milliseconds, batches);
         }
 
-        if (labels.Native is { } native && _snapshot.HasNativeBuckets)
+        if (native is not null)
         {
+            // A native-only histogram keeps its one exemplar in the slot of its one (+Inf) bucket.
+            if (_sendExemplars && floats.Length == 0 && _sent.TakeNew(labels, 0, 1, histogram.GetExemplar(0)) is { } exemplar)
+            {
+                _nativeExemplars.Add(exemplar);
+            }
+
             WriteNative(native, milliseconds, batches);
+            if (_nativeExemplars.Count > 0)
+            {
+                WriteNativeExemplars(native, _nativeExemplars, batches);
+            }
         }
     }
 

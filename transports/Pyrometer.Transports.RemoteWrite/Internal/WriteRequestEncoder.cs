@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pyrometer.Exposition;
 using Snappier;
 
@@ -7,7 +8,8 @@ namespace Pyrometer.Transports.RemoteWrite.Internal;
 /// Turns collected metrics into snappy-compressed <c>WriteRequest</c>s of at most a given number of series, written
 /// straight into a pooled buffer (no message objects): every type expanded as a scrape would, native histograms as
 /// native histograms, all stamped with the collection time. Label sets are built once per series and cached on it.
-/// Series seen in the previous call and gone in this one get a stale marker, once. Not thread-safe: one sender uses it.
+/// Series seen in the previous call and gone in this one get a stale marker, once. With exemplars on, each exemplar is
+/// sent once, in the first call that sees it. Not thread-safe: one sender uses it.
 /// </summary>
 internal sealed partial class WriteRequestEncoder : IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed partial class WriteRequestEncoder : IDisposable
     private readonly EncodingKey<SeriesLabels> _key = new();
     private readonly LabelSetBuilder _builder;
     private readonly int _maxSeriesPerRequest;
+    private readonly bool _sendExemplars;
     private readonly PooledByteBuffer _request = new();
     private readonly HistogramSnapshot _snapshot = new();
     private readonly Func<MetricSeries, SeriesLabels> _build;
@@ -26,17 +29,18 @@ internal sealed partial class WriteRequestEncoder : IDisposable
     private double[] _quantiles = new double[8];
     private int _seriesInRequest;
 
-    public WriteRequestEncoder(IEnumerable<KeyValuePair<string, string>> externalLabels, int maxSeriesPerRequest)
+    public WriteRequestEncoder(IEnumerable<KeyValuePair<string, string>> externalLabels, int maxSeriesPerRequest, bool sendExemplars = false)
     {
         _builder = new LabelSetBuilder(externalLabels);
         _maxSeriesPerRequest = maxSeriesPerRequest;
+        _sendExemplars = sendExemplars;
         _build = series => _builder.Build(series, _registryLabels);
     }
 
     public static double StaleNaN => BitConverter.Int64BitsToDouble(unchecked((long)StaleNaNBits));
 
     /// <summary>Encodes every series of <paramref name="metrics"/>, and stale markers for those gone since the last call, into <paramref name="batches"/>.</summary>
-    /// <exception cref="InvalidOperationException">A label is given twice (e.g. a metric label that is also an external label); nothing was added.</exception>
+    /// <exception cref="InvalidOperationException">A label is given twice (e.g. a metric label that is also an external label); nothing was added and no exemplar counts as sent.</exception>
     public void Encode(CollectedMetrics metrics, DateTimeOffset timestamp, List<EncodedBatch> batches)
     {
         var milliseconds = timestamp.ToUnixTimeMilliseconds();
@@ -45,12 +49,16 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         _current.Clear();
         _request.Clear();
         _seriesInRequest = 0;
+        _sent.Begin();
         try
         {
             foreach (var collector in metrics.Collectors)
             {
                 switch (collector)
                 {
+                    case Collector<CounterSeries> counters when _sendExemplars:
+                        WriteCountersWithExemplars(counters.Series, milliseconds, batches);
+                        break;
                     case Collector<CounterSeries> counters:
                         foreach (var counter in counters.Series)
                         {
@@ -88,12 +96,15 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         }
         catch
         {
-            // All or nothing: the previous series stay the ones to compare with next time.
+            // All or nothing: the previous series stay the ones to compare with next time, the exemplars unsent.
             batches.RemoveRange(firstBatch, batches.Count - firstBatch);
+            _sent.Undo();
+            _nativeExemplars.Clear();
             throw;
         }
 
         CompleteRequest(batches);
+        _sent.Complete();
         (_previous, _current) = (_current, _previous);
     }
 
@@ -148,15 +159,24 @@ internal sealed partial class WriteRequestEncoder : IDisposable
         return live;
     }
 
-    private void WriteSample(byte[] labels, double value, long milliseconds, List<EncodedBatch> batches)
+    private static int SampleSize(long milliseconds) => ProtoSizes.DoubleFieldSize + ProtoSizes.Varint((ulong)milliseconds);
+
+    /// <summary>Writes a <c>TimeSeries</c>' <c>samples</c> field: one value and its timestamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteSampleField(ref ProtoOutput output, int sample, double value, long milliseconds)
     {
-        var sample = ProtoSizes.DoubleFieldSize + ProtoSizes.Varint((ulong)milliseconds);
-        var output = new ProtoOutput(_request);
-        output.WriteLength(RemoteWireTags.RequestTimeSeries, labels.Length + ProtoSizes.Field(sample));
-        output.WriteRaw(labels);
         output.WriteLength(RemoteWireTags.SeriesSample, sample);
         output.WriteDouble(RemoteWireTags.SampleValue, value);
         output.WriteVarint(RemoteWireTags.SampleTimestamp, (ulong)milliseconds);
+    }
+
+    private void WriteSample(byte[] labels, double value, long milliseconds, List<EncodedBatch> batches)
+    {
+        var sample = SampleSize(milliseconds);
+        var output = new ProtoOutput(_request);
+        output.WriteLength(RemoteWireTags.RequestTimeSeries, labels.Length + ProtoSizes.Field(sample));
+        output.WriteRaw(labels);
+        WriteSampleField(ref output, sample, value, milliseconds);
         output.Flush();
         CountSeries(batches);
     }
