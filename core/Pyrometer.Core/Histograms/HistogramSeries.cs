@@ -113,7 +113,7 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
 
     /// <summary>
     /// Observes into a series that is not active, or has striped cells or native buckets. It only dispatches, with
-    /// tail calls, so it needs no frame of its own (NoInlining would keep the JIT from making them tail calls).
+    /// tail calls, so it needs no frame of its own (marked NoInlining, .NET 10's JIT left them calls).
     /// </summary>
     private void ObserveOther(double value)
     {
