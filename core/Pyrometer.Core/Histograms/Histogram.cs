@@ -22,7 +22,7 @@ public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
         NativeLayout = options.Native is { } native ? NativeLayout.From(native, name, nameof(options)) : null;
         HasClassicBuckets = NativeLayout is null || options.Buckets is not null;
         UpperBoundArray = ValidatedBounds(options.Buckets ?? (HasClassicBuckets ? Buckets.Default : []), name, nameof(options));
-        BucketSearch = new BucketSearch(UpperBoundArray);
+        FiniteBounds = BucketSearch.FiniteBounds(UpperBoundArray);
     }
 
     /// <summary>
@@ -39,7 +39,8 @@ public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
 
     internal double[] UpperBoundArray { get; }
 
-    internal BucketSearch BucketSearch { get; }
+    /// <summary>Gets <see cref="UpperBoundArray"/> without its last bound, +Inf, for <see cref="BucketSearch.IndexOf"/>.</summary>
+    internal double[] FiniteBounds { get; }
 
     internal NativeLayout? NativeLayout { get; }
 

@@ -19,6 +19,9 @@ public sealed partial class HistogramSeries
 
     private readonly long[]? _classic;
 
+    // _classic until the cells are striped (null for a native histogram): Observe's inlined path takes these.
+    private long[]? _unstriped;
+
     // Created the first time two threads collide on _classic's gate; from then on each thread observes into a
     // stripe of its own, moving to another whenever it collides there too.
     private long[][]? _stripes;
@@ -26,34 +29,44 @@ public sealed partial class HistogramSeries
     /// <summary>Gets whether the classic cells are striped, for tests.</summary>
     internal bool IsStriped => Volatile.Read(ref _stripes) is not null;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ObserveClassic(double value, int bucket)
+    /// <summary>Observes into the classic cells, striped or not, outside <see cref="Observe(double)"/>'s inlined path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ObserveClassic(double value)
     {
+        var bucket = BucketSearch.IndexOf(_finiteBounds, value);
         var stripes = _stripes;
         var cells = stripes is null ? _classic! : stripes[ThreadProbe.Current & (stripes.Length - 1)];
-        if (Interlocked.CompareExchange(ref cells[GateCell], 1, 0) != 0)
+        ref var gate = ref GateOf(cells);
+        if (Interlocked.CompareExchange(ref gate, 1, 0) != 0)
         {
             ObserveContended(value, bucket);
             return;
         }
 
-        Record(cells, value, bucket);
+        Record(ref gate, value, bucket);
     }
 
-    /// <summary>Adds an observation to cells whose gate the caller holds, and opens the gate.</summary>
+    /// <summary>Gets the gate cell of classic cells, the first (without a bounds check where the runtime allows).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Record(long[] cells, double value, int bucket)
+    private static ref long GateOf(long[] cells)
     {
 #if NET
-        ref var gate = ref MemoryMarshal.GetArrayDataReference(cells);
+        return ref MemoryMarshal.GetArrayDataReference(cells);
+#else
+        return ref cells[GateCell];
+#endif
+    }
+
+    /// <summary>
+    /// Adds an observation to the cells whose gate the caller holds, and opens the gate. <paramref name="bucket"/>
+    /// comes from <see cref="BucketSearch.IndexOf"/>, so it is below the cells' bucket count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Record(ref long gate, double value, int bucket)
+    {
         Unsafe.As<long, double>(ref Unsafe.Add(ref gate, SumCell)) += value;
         Unsafe.Add(ref gate, FirstCountCell + bucket)++;
         Volatile.Write(ref gate, 0);
-#else
-        Unsafe.As<long, double>(ref cells[SumCell]) += value;
-        cells[FirstCountCell + bucket]++;
-        Volatile.Write(ref cells[GateCell], 0);
-#endif
     }
 
     /// <summary>Creates the stripes unless they exist (or the machine has one processor); internal for tests.</summary>
@@ -68,6 +81,10 @@ public sealed partial class HistogramSeries
             }
 
             Interlocked.CompareExchange(ref _stripes, created, null);
+
+            // From now on observations go through ObserveClassic, which picks a stripe; one that read the cells
+            // before still completes there, and readings go on reading them.
+            Volatile.Write(ref _unstriped, null);
         }
     }
 
@@ -80,9 +97,10 @@ public sealed partial class HistogramSeries
         {
             var stripes = Volatile.Read(ref _stripes);
             var cells = stripes is null ? _classic! : stripes[ThreadProbe.Current & (stripes.Length - 1)];
-            if (Interlocked.CompareExchange(ref cells[GateCell], 1, 0) == 0)
+            ref var gate = ref GateOf(cells);
+            if (Interlocked.CompareExchange(ref gate, 1, 0) == 0)
             {
-                Record(cells, value, bucket);
+                Record(ref gate, value, bucket);
                 return;
             }
 

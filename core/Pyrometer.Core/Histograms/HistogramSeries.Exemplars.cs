@@ -20,7 +20,7 @@ public sealed partial class HistogramSeries
 
         Observe(value);
         var exemplars = Volatile.Read(ref _exemplars) ?? CreateExemplars();
-        Volatile.Write(ref exemplars[_search.IndexOf(value)], new RecordedExemplar(exemplar, value, Collector.TimeProvider.GetUtcNow()));
+        Volatile.Write(ref exemplars[BucketSearch.IndexOf(_finiteBounds, value)], new RecordedExemplar(exemplar, value, Collector.TimeProvider.GetUtcNow()));
     }
 
     /// <summary>

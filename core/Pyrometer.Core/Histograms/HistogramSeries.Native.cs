@@ -9,8 +9,17 @@ public sealed partial class HistogramSeries
     // No classic buckets: the one +Inf cell stays unused and the native counts give the count.
     private readonly bool _nativeOnly;
 
-    private void ObserveNative(double value, int side, int bucket)
+    /// <summary>
+    /// Observes into a native histogram: starts the observation on the hot side, adds its value to that side's sum
+    /// and native buckets and, last, completes it there (see the remarks on <see cref="HistogramSeries"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ObserveNative(double value)
     {
+        var bucket = BucketSearch.IndexOf(_finiteBounds, value);
+        var side = (int)(Interlocked.Increment(ref _countAndHot) >> 63) & _stride;
+        AtomicDouble.Add(ref SumOf(side), value);
+
         var native = _native!;
         var counts = native.Side(side);
         var opened = counts.Observe(value, out var key);
@@ -117,7 +126,7 @@ public sealed partial class HistogramSeries
         SumOf(cold) = value;
         if (!_nativeOnly)
         {
-            _cells[cold + 1 + _search.IndexOf(value)] = 1;
+            _cells[cold + 1 + BucketSearch.IndexOf(_finiteBounds, value)] = 1;
         }
 
         var fresh = new NativeCounts(layout.Schema, layout.ZeroThreshold);

@@ -20,7 +20,8 @@ namespace Pyrometer;
 /// </remarks>
 public sealed partial class HistogramSeries : MetricSeries, IValueObserver
 {
-    private readonly BucketSearch _search;
+    // Every classic bound but +Inf (shared with the histogram); see BucketSearch.
+    private readonly double[] _finiteBounds;
     private readonly int _buckets;
 
     // Side s is _cells[s * _stride ..]: the bits of its sum, then its non-cumulative classic bucket counts.
@@ -33,12 +34,13 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
     internal HistogramSeries(Histogram histogram, string[] labelNames, string[] labelValues, int hash)
         : base(histogram, labelNames, labelValues, hash)
     {
-        _search = histogram.BucketSearch;
+        _finiteBounds = histogram.FiniteBounds;
         _buckets = histogram.UpperBoundArray.Length;
         _stride = _buckets + 1;
         if (histogram.NativeLayout is null)
         {
             _classic = new long[FirstCountCell + _buckets];
+            _unstriped = _classic;
             _cells = [];
         }
         else
@@ -71,23 +73,25 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double value)
     {
-        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active && Wake() is HistogramSeries successor)
+        // Inlined into callers: the common case alone, an active classic-only series whose cells are not striped.
+        // Everything else (waking, stripes, native buckets, a collision) is a call, so this code needs no frame,
+        // spills nothing and reads two fields before the search.
+        var cells = _unstriped;
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active || cells is null)
         {
-            successor.Observe(value);
+            ObserveOther(value);
             return;
         }
 
-        var bucket = _search.IndexOf(value);
-        if (_native is null)
+        var bucket = BucketSearch.IndexOf(_finiteBounds, value);
+        ref var gate = ref GateOf(cells);
+        if (Interlocked.CompareExchange(ref gate, 1, 0) != 0)
         {
-            ObserveClassic(value, bucket);
+            ObserveContended(value, bucket);
             return;
         }
 
-        var side = (int)(Interlocked.Increment(ref _countAndHot) >> 63) & _stride;
-
-        AtomicDouble.Add(ref SumOf(side), value);
-        ObserveNative(value, side, bucket);
+        Record(ref gate, value, bucket);
     }
 
     /// <summary>
@@ -105,6 +109,47 @@ public sealed partial class HistogramSeries : MetricSeries, IValueObserver
         }
 
         return Collect(cumulativeCounts.Slice(0, _buckets), null, out sum);
+    }
+
+    /// <summary>
+    /// Observes into a series that is not active, or has striped cells or native buckets. It only dispatches, with
+    /// tail calls, so it needs no frame of its own (marked NoInlining, .NET 10's JIT left them calls).
+    /// </summary>
+    private void ObserveOther(double value)
+    {
+        // Each call returns at once (no else-branches joining before the return), so the JIT makes them jumps.
+        if (Volatile.Read(ref Lifecycle) != SeriesLifecycle.Active)
+        {
+            ObserveInactive(value);
+            return;
+        }
+
+        ObserveActive(value);
+    }
+
+    /// <summary>Marks the series active (or hands the observation to the series that took its place) and observes.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ObserveInactive(double value)
+    {
+        if (Wake() is HistogramSeries successor)
+        {
+            successor.Observe(value);
+            return;
+        }
+
+        ObserveActive(value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ObserveActive(double value)
+    {
+        if (_native is null)
+        {
+            ObserveClassic(value);
+            return;
+        }
+
+        ObserveNative(value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

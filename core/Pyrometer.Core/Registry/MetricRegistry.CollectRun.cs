@@ -6,19 +6,30 @@ public sealed partial class MetricRegistry
     /// One run of the collect callbacks on a thread-pool thread, shared by the collections that wait for it. Its
     /// waiter count and abandoned flag are guarded by the registry's lock.
     /// </summary>
+    /// <remarks>
+    /// The run is one work item that invokes the callbacks in order; only when an asynchronous callback does not
+    /// complete at once does the rest of the run become an async method. Synchronous callbacks thus cost the work
+    /// item, the completion and the cancellation source, whatever their number.
+    /// </remarks>
     [SuppressMessage("Reliability", "CA1001", Justification = "The cancellation source has no timer or wait handle; a waiter leaving may cancel it while the run ends.")]
     private sealed class CollectRun
     {
         private readonly CancellationTokenSource _cancellation = new();
+        private readonly CollectCallback[] _callbacks;
+        private readonly TaskCompletionSource<Exception?> _completion = new();
 
         public CollectRun(CollectCallback[] callbacks)
         {
-            var token = _cancellation.Token;
-            Completion = Task.Run(() => InvokeAsync(callbacks, token));
+            _callbacks = callbacks;
+#if NET
+            ThreadPool.QueueUserWorkItem(static run => run.Invoke(), this, preferLocal: false);
+#else
+            ThreadPool.QueueUserWorkItem(static run => ((CollectRun)run!).Invoke(), this);
+#endif
         }
 
         /// <summary>Gets the run; its result is the exception a callback threw, or null. It never faults.</summary>
-        public Task<Exception?> Completion { get; }
+        public Task<Exception?> Completion => _completion.Task;
 
         public int Waiters { get; set; }
 
@@ -37,22 +48,53 @@ public sealed partial class MetricRegistry
             }
         }
 
-        private static async Task<Exception?> InvokeAsync(CollectCallback[] callbacks, CancellationToken cancellationToken)
+        private void Invoke()
         {
-            foreach (var callback in callbacks)
+            var token = _cancellation.Token;
+            for (var i = 0; i < _callbacks.Length; i++)
             {
                 try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await callback.InvokeAsync(cancellationToken).ConfigureAwait(false);
+                    token.ThrowIfCancellationRequested();
+                    var pending = _callbacks[i].InvokeAsync(token);
+                    if (!pending.IsCompleted)
+                    {
+                        // Completes the run itself, and never faults.
+                        _ = InvokeRestAsync(pending, i + 1, token);
+                        return;
+                    }
+
+                    pending.GetAwaiter().GetResult();
                 }
                 catch (Exception ex)
                 {
-                    return ex;
+                    _completion.SetResult(ex);
+                    return;
                 }
             }
 
-            return null;
+            _completion.SetResult(null);
+        }
+
+        /// <summary>Awaits the callback that did not complete at once, then runs the callbacks after it.</summary>
+        private async Task InvokeRestAsync(ValueTask pending, int next, CancellationToken cancellationToken)
+        {
+            Exception? failure = null;
+            try
+            {
+                await pending.ConfigureAwait(false);
+                for (var i = next; i < _callbacks.Length; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await _callbacks[i].InvokeAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            _completion.SetResult(failure);
         }
     }
 }

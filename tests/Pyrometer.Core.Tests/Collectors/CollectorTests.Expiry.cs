@@ -127,6 +127,48 @@ public partial class CollectorTests
     }
 
     [Fact]
+    public async Task Observe_NativeHistogramHandleAfterExpiry_ComesBackWithItsBuckets()
+    {
+        var registry = new MetricRegistry(new MetricRegistryOptions { TimeProvider = _time });
+        var histogram = registry.CreateHistogram("expiring_seconds", "Expiring.", new HistogramOptions { LabelNames = ["id"], SeriesExpiry = Expiry, Native = new() });
+        var observed = histogram.WithLabels("a");
+        observed.Observe(0.5);
+        await Expire(registry);
+        Assert.Equal(0, histogram.SeriesCount);
+
+        observed.Observe(0.5);
+        observed.Observe(-4);
+
+        Assert.Same(observed, Assert.Single(histogram.Series));
+        var snapshot = new HistogramSnapshot();
+        observed.CopySnapshot(snapshot);
+        Assert.Equal(3, snapshot.Count);
+        Assert.Equal(-3, snapshot.Sum);
+        Assert.Equal(2, Assert.Single(snapshot.PositiveBuckets.ToArray()).Count);
+        Assert.Equal(1, Assert.Single(snapshot.NegativeBuckets.ToArray()).Count);
+    }
+
+    [Fact]
+    public async Task Observe_StripedHistogramHandleAfterExpiry_ComesBackWithItsCounts()
+    {
+        var registry = new MetricRegistry(new MetricRegistryOptions { TimeProvider = _time });
+        var histogram = registry.CreateHistogram("expiring_seconds", "Expiring.", new HistogramOptions { LabelNames = ["id"], SeriesExpiry = Expiry, Buckets = [1] });
+        var observed = histogram.WithLabels("a");
+        observed.Observe(0.5);
+        observed.Stripe();
+        observed.Observe(2);
+        await Expire(registry);
+
+        observed.Observe(0.25);
+
+        Assert.Same(observed, Assert.Single(histogram.Series));
+        var cumulative = new long[2];
+        Assert.Equal(3, observed.CopyCumulativeCounts(cumulative, out var sum));
+        Assert.Equal([2, 3], cumulative);
+        Assert.Equal(2.75, sum);
+    }
+
+    [Fact]
     public async Task Inc_UnlabelledAfterExpiry_ExposedAgain()
     {
         var registry = new MetricRegistry(new MetricRegistryOptions { TimeProvider = _time });

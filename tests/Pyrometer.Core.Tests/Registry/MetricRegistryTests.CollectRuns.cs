@@ -83,6 +83,46 @@ public partial class MetricRegistryTests
     }
 
     [Fact]
+    public async Task CollectAsync_QuickSyncCallback_CompletesOnTheCallersThreadWithoutAwaiting()
+    {
+        var callerThread = Environment.CurrentManagedThreadId;
+        var callbackThreads = new List<int>();
+        using var callback = _registry.AddCollectCallback(() => callbackThreads.Add(Environment.CurrentManagedThreadId));
+
+        // The caller waits briefly for a quick run instead of awaiting it; a busy machine may miss that now and
+        // then, so one collection in 200 completing before CollectAsync returns is enough.
+        var completedAtOnce = 0;
+        for (var i = 0; i < 200 && completedAtOnce == 0; i++)
+        {
+            var call = _registry.CollectAsync();
+            completedAtOnce += call.IsCompleted ? 1 : 0;
+            await call;
+        }
+
+        Assert.Equal(1, completedAtOnce);
+        Assert.DoesNotContain(callerThread, callbackThreads);
+    }
+
+    [Fact]
+    public async Task CollectAsync_CallbackAfterAYieldingOneThrows_ThrowsWithInnerAndRunsNoLaterOne()
+    {
+        var failure = new InvalidOperationException("after the yield");
+        var ran = new List<int>();
+        using var first = _registry.AddCollectCallback(async _ =>
+        {
+            await Task.Yield();
+            ran.Add(1);
+        });
+        using var second = _registry.AddCollectCallback(() => throw failure);
+        using var third = _registry.AddCollectCallback(() => ran.Add(3));
+
+        var ex = await Assert.ThrowsAsync<MetricsCollectionException>(async () => await _registry.CollectAsync());
+
+        Assert.Same(failure, ex.InnerException);
+        Assert.Equal([1], ran);
+    }
+
+    [Fact]
     public void CollectAsync_BlockingCallbackAndManyCallers_NeverRunsItTwiceAtOnce()
     {
         var running = new OverlapCounter();
