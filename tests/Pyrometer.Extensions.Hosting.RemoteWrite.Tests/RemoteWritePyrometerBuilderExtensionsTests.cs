@@ -8,7 +8,7 @@ using Pyrometer.Transports.RemoteWrite;
 
 namespace Pyrometer.Extensions.Hosting.RemoteWrite.Tests;
 
-public class RemoteWritePyrometerBuilderExtensionsTests(RemoteWriteReceiverPrometheusContainer prometheus) : IClassFixture<RemoteWriteReceiverPrometheusContainer>
+public class RemoteWritePyrometerBuilderExtensionsTests(RemoteWriteReceiverPrometheusFixture prometheus) : IClassFixture<RemoteWriteReceiverPrometheusFixture>
 {
     private static HostApplicationBuilder Builder(Dictionary<string, string?> settings)
     {

@@ -9,7 +9,7 @@ namespace Pyrometer.Extensions.Hosting.HttpListener.Tests.Integration;
 /// path) is scraped by a real Prometheus; what it stored is read back exactly.
 /// </summary>
 [Collection(PrometheusCollection.Name)]
-public sealed class HostedServerPrometheusTests(PrometheusContainer prometheus)
+public sealed class HostedServerPrometheusTests(PrometheusFixture prometheus)
 {
     [Fact]
     public async Task Scrape_HostedServer_PrometheusStoresTheExactValues()

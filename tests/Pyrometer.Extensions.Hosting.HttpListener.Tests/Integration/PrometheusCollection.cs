@@ -4,7 +4,7 @@ namespace Pyrometer.Extensions.Hosting.HttpListener.Tests.Integration;
 
 /// <summary>One real Prometheus shared by the scrape tests of this assembly.</summary>
 [CollectionDefinition(Name)]
-public sealed class PrometheusCollection : ICollectionFixture<PrometheusContainer>
+public sealed class PrometheusCollection : ICollectionFixture<PrometheusFixture>
 {
     public const string Name = "Prometheus";
 }

@@ -6,7 +6,7 @@ namespace Pyrometer.Extensions.Hosting.Pushgateway.Tests.Integration;
 /// <summary>Reads the value a real Pushgateway exposes for one metric of one job's group.</summary>
 internal static class GatewayMetrics
 {
-    public static async Task<double?> ValueAsync(PushgatewayContainer gateway, string metric, string job)
+    public static async Task<double?> ValueAsync(PushgatewayFixture gateway, string metric, string job)
     {
         var text = await gateway.GetMetricsTextAsync();
         var line = text.Split('\n').SingleOrDefault(l => l.StartsWith(metric + "{", StringComparison.Ordinal) && l.Contains($"job=\"{job}\"", StringComparison.Ordinal));
@@ -14,7 +14,7 @@ internal static class GatewayMetrics
     }
 
     /// <summary>Polls until the group exposes <paramref name="expected"/> (or 20 s pass) and returns the last value read.</summary>
-    public static async Task<double?> WaitForAsync(PushgatewayContainer gateway, string metric, string job, double? expected)
+    public static async Task<double?> WaitForAsync(PushgatewayFixture gateway, string metric, string job, double? expected)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         double? value;

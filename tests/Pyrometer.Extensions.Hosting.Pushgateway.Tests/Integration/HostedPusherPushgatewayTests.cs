@@ -9,7 +9,7 @@ using Pyrometer.Transports.Pushgateway;
 namespace Pyrometer.Extensions.Hosting.Pushgateway.Tests.Integration;
 
 [Collection(PushgatewayCollection.Name)]
-public class HostedPusherPushgatewayTests(PushgatewayContainer gateway)
+public class HostedPusherPushgatewayTests(PushgatewayFixture gateway)
 {
     private const string Metric = "hosted_pushed_events_total";
 

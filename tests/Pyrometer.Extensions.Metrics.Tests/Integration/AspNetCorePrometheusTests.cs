@@ -12,7 +12,7 @@ namespace Pyrometer.Extensions.Metrics.Tests.Integration;
 /// <see cref="HttpListenerMetricsServer"/> and scraped by a real Prometheus, read back through its query API.
 /// </summary>
 [Collection(PrometheusCollection.Name)]
-public sealed class AspNetCorePrometheusTests(PrometheusContainer prometheus)
+public sealed class AspNetCorePrometheusTests(PrometheusFixture prometheus)
 {
     private const int Requests = 7;
 

@@ -7,8 +7,8 @@ namespace Pyrometer.Formats.Protobuf.Tests.Integration;
 /// native-only histogram still shows its sum and count.
 /// </summary>
 [Collection(PrometheusCollection.Name)]
-public sealed class OpenMetricsPrometheusTests(PrometheusContainer prometheus, ProtobufScrapedServer server)
-    : ScrapedServerTests<PrometheusContainer>(prometheus, server)
+public sealed class OpenMetricsPrometheusTests(PrometheusFixture prometheus, ProtobufScrapedServer server)
+    : ScrapedServerTests<PrometheusFixture>(prometheus, server)
 {
     [Fact]
     public async Task Scrape_NativeHistogramsDisabled_NativeOnlyHistogramShowsSumAndCount()

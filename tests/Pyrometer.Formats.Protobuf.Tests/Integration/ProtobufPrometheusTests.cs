@@ -7,8 +7,8 @@ namespace Pyrometer.Formats.Protobuf.Tests.Integration;
 /// offers text, OpenMetrics and protobuf; what it stored is read back through its query API.
 /// </summary>
 [Collection(NativeHistogramsPrometheusCollection.Name)]
-public sealed class ProtobufPrometheusTests(NativeHistogramsPrometheusContainer prometheus, ProtobufScrapedServer server)
-    : ScrapedServerTests<NativeHistogramsPrometheusContainer>(prometheus, server)
+public sealed class ProtobufPrometheusTests(NativeHistogramsPrometheusFixture prometheus, ProtobufScrapedServer server)
+    : ScrapedServerTests<NativeHistogramsPrometheusFixture>(prometheus, server)
 {
     [Fact]
     public async Task Scrape_NativeHistogramsEnabled_NegotiatesProtobufOnly()

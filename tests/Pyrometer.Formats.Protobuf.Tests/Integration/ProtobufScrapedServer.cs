@@ -67,7 +67,7 @@ public sealed class ProtobufScrapedServer : IAsyncLifetime
     }
 
     /// <summary>Adds the job to Prometheus the first time a test asks.</summary>
-    public void EnsureScraped(PrometheusContainer prometheus)
+    public void EnsureScraped(PrometheusFixture prometheus)
     {
         lock (_lock)
         {

@@ -4,7 +4,7 @@ namespace Pyrometer.Formats.Protobuf.Tests.Integration;
 
 /// <summary>Tests in which a real Prometheus scrapes a <see cref="ProtobufScrapedServer"/> of their own class.</summary>
 public abstract class ScrapedServerTests<TPrometheus> : IClassFixture<ProtobufScrapedServer>
-    where TPrometheus : PrometheusContainer
+    where TPrometheus : PrometheusFixture
 {
     protected const string Selector = "job=\"" + ProtobufScrapedServer.Job + "\"";
 

@@ -10,8 +10,8 @@ public class HostedExampleTests
     [Fact]
     public async Task HostedExample_PushgatewayEndpointSet_PushesAndLandsTheFinalValuesOnCtrlC()
     {
-        await using var gateway = new PushgatewayContainer();
-        await gateway.InitializeAsync();
+        await using var gateway = new PushgatewayFixture();
+        await gateway.StartAsync();
         await using var sample = SampleProcess.Launch(
             "HostedExample", "--Pyrometer:HttpListener:Port=0", $"--Pyrometer:Pushgateway:Endpoint={gateway.BaseAddress}");
 

@@ -9,10 +9,10 @@ namespace Pyrometer.Transports.HttpListener.Tests.Integration;
 [Collection(PrometheusCollection.Name)]
 public sealed class HttpListenerMetricsServerPrometheusTests : IClassFixture<ScrapedServers>
 {
-    private readonly PrometheusContainer _prometheus;
+    private readonly PrometheusFixture _prometheus;
     private readonly ScrapedServers _servers;
 
-    public HttpListenerMetricsServerPrometheusTests(PrometheusContainer prometheus, ScrapedServers servers)
+    public HttpListenerMetricsServerPrometheusTests(PrometheusFixture prometheus, ScrapedServers servers)
     {
         _prometheus = prometheus;
         _servers = servers;

@@ -1,11 +1,12 @@
 using Pyrometer.TestUtils;
+using Pyrometer.Testing.Containers;
 using Pyrometer.Transports.HttpListener.Tests.Fakes;
 
 namespace Pyrometer.Transports.HttpListener.Tests.Integration;
 
 /// <summary>A real Prometheus 2.42 scrapes an HttpListener server protected with basic auth, with the right and a wrong password.</summary>
 [Collection(PrometheusCollection.Name)]
-public sealed class HttpListenerProtectedPrometheusTests(PrometheusContainer prometheus)
+public sealed class HttpListenerProtectedPrometheusTests(PrometheusFixture prometheus)
 {
     private static HttpListenerMetricsServerOptions Options(string password, ListLoggerFactory? logs = null)
     {

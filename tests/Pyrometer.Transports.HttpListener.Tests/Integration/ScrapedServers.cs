@@ -66,7 +66,7 @@ public sealed class ScrapedServers : IAsyncLifetime
     }
 
     /// <summary>Adds the three jobs to Prometheus the first time a test asks.</summary>
-    public void EnsureScraped(PrometheusContainer prometheus)
+    public void EnsureScraped(PrometheusFixture prometheus)
     {
         lock (_lock)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Pyrometer.TestUtils;
+using Pyrometer.Testing.Containers;
 using Pyrometer.Transports.Kestrel.Tests.Fakes;
 
 namespace Pyrometer.Transports.Kestrel.Tests.Integration;
@@ -9,7 +10,7 @@ namespace Pyrometer.Transports.Kestrel.Tests.Integration;
 /// (<c>tls_config.ca_file</c> with a certificate made here) with <c>basic_auth</c>; values are read back by PromQL.
 /// </summary>
 [Collection(PrometheusCollection.Name)]
-public sealed class KestrelPrometheusTests(PrometheusContainer prometheus)
+public sealed class KestrelPrometheusTests(PrometheusFixture prometheus)
 {
     private static MetricRegistry Registry(string prefix)
     {

@@ -8,7 +8,7 @@ namespace Pyrometer.Transports.Pushgateway.Tests.Integration;
 /// <summary>Each test runs its own Pushgateway, since it stops or freezes it.</summary>
 public class FaultTests
 {
-    private static PeriodicPushgatewayPusherOptions Options(PushgatewayContainer gateway, MetricRegistry registry, string job) => new()
+    private static PeriodicPushgatewayPusherOptions Options(PushgatewayFixture gateway, MetricRegistry registry, string job) => new()
     {
         Endpoint = gateway.BaseAddress,
         Job = job,
@@ -55,7 +55,7 @@ public class FaultTests
     public async Task PeriodicPush_GatewayStoppedAndRestarted_RecoversAndEndsWithTheExactTotal()
     {
         await using var gateway = new PushgatewayContainerScope();
-        await gateway.Container.InitializeAsync();
+        await gateway.Container.StartAsync();
         var (registry, counter) = PusherHarness.RegistryWithCounter();
         await using var pusher = new PeriodicPushgatewayPusher(Options(gateway.Container, registry, "fault_restart"));
         using var stopIncrementing = new CancellationTokenSource();
@@ -82,7 +82,7 @@ public class FaultTests
     public async Task PeriodicPush_GatewayFrozen_AttemptsTimeOutBreakerOpensAppStaysResponsiveAndPushesResume()
     {
         await using var gateway = new PushgatewayContainerScope();
-        await gateway.Container.InitializeAsync();
+        await gateway.Container.StartAsync();
         var (registry, counter) = PusherHarness.RegistryWithCounter();
         await using var pusher = new PeriodicPushgatewayPusher(Options(gateway.Container, registry, "fault_freeze"));
         await pusher.StartAsync();

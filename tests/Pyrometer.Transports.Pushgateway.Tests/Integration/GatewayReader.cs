@@ -7,7 +7,7 @@ namespace Pyrometer.Transports.Pushgateway.Tests.Integration;
 /// <summary>Reads what a real Pushgateway holds: its JSON API and its own <c>/metrics</c>.</summary>
 internal static class GatewayReader
 {
-    public static async Task<IReadOnlyList<PushedGroup>> GetGroupsAsync(PushgatewayContainer gateway)
+    public static async Task<IReadOnlyList<PushedGroup>> GetGroupsAsync(PushgatewayFixture gateway)
     {
         using var client = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/v1/metrics", UriKind.Relative)));
@@ -31,11 +31,11 @@ internal static class GatewayReader
         return groups;
     }
 
-    public static async Task<PushedGroup?> FindGroupAsync(PushgatewayContainer gateway, string job) =>
+    public static async Task<PushedGroup?> FindGroupAsync(PushgatewayFixture gateway, string job) =>
         (await GetGroupsAsync(gateway)).SingleOrDefault(g => g.Labels.TryGetValue("job", out var j) && j == job);
 
     /// <summary>The value of the one line of <c>/metrics</c> that starts with <paramref name="series"/> (name and labels as written).</summary>
-    public static async Task<double?> GetExposedValueAsync(PushgatewayContainer gateway, string series)
+    public static async Task<double?> GetExposedValueAsync(PushgatewayFixture gateway, string series)
     {
         var text = await gateway.GetMetricsTextAsync();
         var line = text.Split('\n').SingleOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));

@@ -1,9 +1,10 @@
 using Pyrometer.TestUtils;
+using Pyrometer.Testing.Containers;
 
 namespace Pyrometer.Transports.Pushgateway.Tests.Integration;
 
 [Collection(PrometheusScrapeCollection.Name)]
-public class PrometheusHonorLabelsTests(PrometheusContainer prometheus, PushgatewayContainer gateway)
+public class PrometheusHonorLabelsTests(PrometheusFixture prometheus, PushgatewayFixture gateway)
 {
     [Fact]
     public async Task ReplaceAsync_PrometheusScrapesWithHonorLabels_SeesThePushedJobAndValue()

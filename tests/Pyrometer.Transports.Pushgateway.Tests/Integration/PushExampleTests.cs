@@ -5,7 +5,7 @@ using Pyrometer.TestUtils;
 namespace Pyrometer.Transports.Pushgateway.Tests.Integration;
 
 [Collection(PushgatewayCollection.Name)]
-public class PushExampleTests(PushgatewayContainer gateway)
+public class PushExampleTests(PushgatewayFixture gateway)
 {
     private const string Series = "total_requests{instance=\"\",job=\"push_example\",url=\"/p/user\"}";
 

@@ -5,7 +5,7 @@ namespace Pyrometer.Transports.Pushgateway.Tests.Integration;
 /// <summary>A Pushgateway of one test's own, removed (thawed first if frozen) when the test ends.</summary>
 internal sealed class PushgatewayContainerScope : IAsyncDisposable
 {
-    public PushgatewayContainer Container { get; } = new();
+    public PushgatewayFixture Container { get; } = new();
 
     public async ValueTask DisposeAsync()
     {

@@ -3,7 +3,7 @@ using Pyrometer.TestUtils;
 namespace Pyrometer.Transports.Pushgateway.Tests.Integration;
 
 [Collection(PushgatewayCollection.Name)]
-public class PushgatewayPusherIntegrationTests(PushgatewayContainer gateway)
+public class PushgatewayPusherIntegrationTests(PushgatewayFixture gateway)
 {
     private PushgatewayPusher CreatePusher(string job, bool protobuf = false, IDictionary<string, string>? groupingKey = null)
     {

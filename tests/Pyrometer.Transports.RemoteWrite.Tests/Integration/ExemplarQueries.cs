@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Pyrometer.Testing.Containers;
 using Pyrometer.TestUtils;
 
 namespace Pyrometer.Transports.RemoteWrite.Tests.Integration;

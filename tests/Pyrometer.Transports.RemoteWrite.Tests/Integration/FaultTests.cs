@@ -40,10 +40,10 @@ public class FaultTests
     public async Task Send_ReceiverStoppedForSeveralIntervals_QueuedRequestsArriveFinalValueExactDropsCounted()
     {
         const string Job = "rw_fault_restart";
-        var receiver = new RemoteWriteReceiverPrometheusContainer();
+        var receiver = new RemoteWriteReceiverPrometheusFixture();
         try
         {
-            await receiver.InitializeAsync();
+            await receiver.StartAsync();
             var registry = new MetricRegistry();
             var counter = registry.CreateCounter("rw_fault_total", "Counted while the receiver is down.");
             var recording = new RecordingHandler();

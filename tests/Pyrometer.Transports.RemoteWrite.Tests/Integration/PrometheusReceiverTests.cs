@@ -4,7 +4,7 @@ using Pyrometer.Transports.Http;
 namespace Pyrometer.Transports.RemoteWrite.Tests.Integration;
 
 [Collection(RemoteWriteReceiverCollection.Name)]
-public class PrometheusReceiverTests(RemoteWriteReceiverPrometheusContainer prometheus)
+public class PrometheusReceiverTests(RemoteWriteReceiverPrometheusFixture prometheus)
 {
     private static RemoteWriteSenderOptions Options(Uri endpoint, MetricRegistry registry, string job) => new()
     {

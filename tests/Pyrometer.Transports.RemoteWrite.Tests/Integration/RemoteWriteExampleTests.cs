@@ -5,7 +5,7 @@ using RemoteWriteExample;
 namespace Pyrometer.Transports.RemoteWrite.Tests.Integration;
 
 [Collection(RemoteWriteReceiverCollection.Name)]
-public class RemoteWriteExampleTests(RemoteWriteReceiverPrometheusContainer prometheus)
+public class RemoteWriteExampleTests(RemoteWriteReceiverPrometheusFixture prometheus)
 {
     [Fact]
     public async Task RunAsync_ReceiverUp_ExitsZeroAndTheFinalCountsAreStored()

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pyrometer.Testing.Containers.Internal;
+
+namespace Pyrometer.Testing.Containers;
+
+public partial class PrometheusContainer
+{
+    /// <summary>How long <see cref="WaitForAsync"/> polls by default: 30 s, since a fresh server scrapes nothing for
+    /// about 5 s and takes up to 5 s more to apply a new target.</summary>
+    public static TimeSpan DefaultWaitTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Runs an instant query (<c>/api/v1/query</c>) and returns its vector (or scalar, as one unlabelled sample).</summary>
+    /// <exception cref="InvalidOperationException">Prometheus rejected the query, or it returned a matrix or string.</exception>
+    public async Task<IReadOnlyList<PrometheusSample>> QueryAsync(string promql, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(promql);
+        var body = await GetApiAsync($"api/v1/query?query={Uri.EscapeDataString(promql)}", cancellationToken).ConfigureAwait(false);
+        return PrometheusApiResponse.ParseQuery(promql, body);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="promql"/> every 250 ms until <paramref name="predicate"/> accepts the result, and returns it.
+    /// </summary>
+    /// <param name="promql">The instant query.</param>
+    /// <param name="predicate">Whether the result is the one awaited.</param>
+    /// <param name="timeout">How long to poll; default <see cref="DefaultWaitTimeout"/> (30 s).</param>
+    /// <param name="cancellationToken">Stops the polling.</param>
+    /// <exception cref="TimeoutException">The result did not satisfy the predicate in time; the message holds the last
+    /// result and the health and last error of every target.</exception>
+    public async Task<IReadOnlyList<PrometheusSample>> WaitForAsync(
+        string promql,
+        Func<IReadOnlyList<PrometheusSample>, bool> predicate,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var limit = timeout ?? DefaultWaitTimeout;
+        var elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            var samples = await QueryAsync(promql, cancellationToken).ConfigureAwait(false);
+            if (predicate(samples))
+            {
+                return samples;
+            }
+
+            if (elapsed.Elapsed >= limit)
+            {
+                throw new TimeoutException(await DescribeTimeoutAsync(promql, limit, samples, cancellationToken).ConfigureAwait(false));
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="promql"/> returns exactly one sample whose value is <paramref name="expected"/>,
+    /// and returns that sample. Example: <c>WaitForValueAsync("up{job=\"my-test\"}", 1)</c>.</summary>
+    /// <exception cref="TimeoutException">Not so within <paramref name="timeout"/> (default 30 s).</exception>
+    public async Task<PrometheusSample> WaitForValueAsync(
+        string promql,
+        double expected,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var samples = await WaitForAsync(
+            promql,
+            result => result.Count == 1 && result[0].Value.Equals(expected),
+            timeout,
+            cancellationToken).ConfigureAwait(false);
+        return samples[0];
+    }
+
+    /// <summary>Returns the active scrape targets (<c>/api/v1/targets</c>) with their health and last error.</summary>
+    public async Task<IReadOnlyList<PrometheusTarget>> GetTargetsAsync(CancellationToken cancellationToken = default)
+    {
+        var body = await GetApiAsync("api/v1/targets?state=active", cancellationToken).ConfigureAwait(false);
+        return PrometheusApiResponse.ParseTargets(body);
+    }
+
+    /// <summary>
+    /// Returns the label sets of the stored series that match any of <paramref name="matchers"/>
+    /// (<c>/api/v1/series?match[]=...</c>, over all stored time), e.g. <c>GetSeriesAsync(["{job=\"my-test\"}"])</c>.
+    /// </summary>
+    /// <param name="matchers">Series selectors such as <c>up{job="my-test"}</c> or <c>{__name__=~"app_.*"}</c>; at least one.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    /// <exception cref="ArgumentException"><paramref name="matchers"/> is empty or holds an empty selector.</exception>
+    /// <exception cref="InvalidOperationException">Prometheus rejected a selector; the message holds its error.</exception>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> GetSeriesAsync(
+        IEnumerable<string> matchers,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(matchers);
+        var selectors = matchers.ToArray();
+        if (selectors.Length == 0 || selectors.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("give at least one series selector, none empty", nameof(matchers));
+        }
+
+        var query = string.Join("&", selectors.Select(selector => "match[]=" + Uri.EscapeDataString(selector)));
+        var body = await GetApiAsync("api/v1/series?" + query, cancellationToken).ConfigureAwait(false);
+        return PrometheusApiResponse.ParseSeries(string.Join(", ", selectors), body);
+    }
+
+    /// <summary>
+    /// Returns the metadata (type, help, unit) Prometheus gathered from its targets (<c>/api/v1/metadata</c>), for
+    /// one metric or, when <paramref name="metric"/> is null, all of them. Metadata appears after the first scrape
+    /// of a target that exposes the metric.
+    /// </summary>
+    /// <param name="metric">The metric family's name as exposed in its <c># TYPE</c> line; null for every metric.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    /// <exception cref="InvalidOperationException">Prometheus answered with an error.</exception>
+    public async Task<IReadOnlyList<PrometheusMetadata>> GetMetadataAsync(string? metric = null, CancellationToken cancellationToken = default)
+    {
+        var path = metric is null ? "api/v1/metadata" : "api/v1/metadata?metric=" + Uri.EscapeDataString(metric);
+        var body = await GetApiAsync(path, cancellationToken).ConfigureAwait(false);
+        return PrometheusApiResponse.ParseMetadata(body);
+    }
+
+    private async Task<string> GetApiAsync(string relativeUri, CancellationToken cancellationToken)
+    {
+        using var response = await Client.GetAsync(new Uri(relativeUri, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> DescribeTimeoutAsync(
+        string promql,
+        TimeSpan limit,
+        IReadOnlyList<PrometheusSample> samples,
+        CancellationToken cancellationToken)
+    {
+        string targets;
+        try
+        {
+            targets = string.Join("; ", await GetTargetsAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException)
+        {
+            targets = $"unavailable ({exception.Message})";
+        }
+
+        var result = samples.Count == 0 ? "empty" : string.Join("; ", samples);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"'{promql}' did not give the awaited result within {limit.TotalSeconds} s. Last result: {result}. Targets: {(targets.Length == 0 ? "none" : targets)}");
+    }
+}
