@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pyrometer;
 
@@ -10,12 +11,54 @@ public sealed partial class HistogramSeries
     private readonly bool _nativeOnly;
 
     /// <summary>
-    /// Observes into a native histogram: starts the observation on the hot side, adds its value to that side's sum
-    /// and native buckets and, last, completes it there (see the remarks on <see cref="HistogramSeries"/>).
+    /// Observes into a native histogram: a native-only one whose gate is open takes it and counts with plain writes
+    /// (see HistogramSeries.NativeGate.cs); any other goes to <see cref="ObserveShared"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ObserveNative(double value)
     {
+        // Every call here is a rare way out that returns at once, so the common path saves no register (the JIT
+        // keeps only a frame pointer): finding the cell needs no call unless its chunk is new or the value extreme.
+        if (!_nativeOnly || Volatile.Read(ref _nativeGate) != GateOpen || Interlocked.CompareExchange(ref _nativeGate, GateHeld, GateOpen) != GateOpen)
+        {
+            ObserveShared(value);
+            return;
+        }
+
+#if NET
+        ref var cell = ref _native!.Side(0).ExistingCellOf(value);
+        if (Unsafe.IsNullRef(ref cell))
+        {
+            ObserveExclusive(value);
+            return;
+        }
+
+        Unsafe.As<long, double>(ref MemoryMarshal.GetArrayDataReference(_cells)) += value;
+        if (++cell == 1)
+        {
+            OnFirstInCellExclusive(value);
+            return;
+        }
+
+        Volatile.Write(ref _nativeGate, GateOpen);
+#else
+        ObserveExclusive(value);
+#endif
+    }
+
+    /// <summary>
+    /// Observes with the hot and cold sides: starts the observation on the hot side, adds its value to that side's
+    /// sum and native buckets and, last, completes it there (see the remarks on <see cref="HistogramSeries"/>). A
+    /// native-only series comes here once its gate has collided, and retires the gate first.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ObserveShared(double value)
+    {
+        if (_nativeOnly && Volatile.Read(ref _nativeGate) != GateRetired)
+        {
+            RetireGate();
+        }
+
         var bucket = BucketSearch.IndexOf(_finiteBounds, value);
         var side = (int)(Interlocked.Increment(ref _countAndHot) >> 63) & _stride;
         AtomicDouble.Add(ref SumOf(side), value);
@@ -51,35 +94,57 @@ public sealed partial class HistogramSeries
         }
     }
 
-    /// <summary>Brings the bucket count back within the limit: reset, else widen the zero bucket, else halve the resolution.</summary>
+    /// <summary>Brings the bucket count back within the limit, under the series lock (observers use the hot and cold sides).</summary>
     private void LimitBuckets(NativeState native, double value)
     {
         lock (_cells)
         {
-            var layout = native.Layout;
-            var count = CountNativeBuckets(native);
-            Volatile.Write(ref native.BucketCount, count);
-            if (count <= layout.MaxBucketCount)
-            {
-                return;
-            }
-
-            var now = Collector.TimeProvider.GetUtcNow();
-            if (layout.MinResetDuration > TimeSpan.Zero && now - native.LastReset >= layout.MinResetDuration)
-            {
-                Reset(native, value, now);
-                return;
-            }
-
-            var current = native.Side(0);
-            if (!TryWidenZeroBucket(native, current) && current.Schema > NativeBounds.MinSchema)
-            {
-                Rebucket(native, current.Schema - 1, current.ZeroThreshold);
-            }
+            ApplyBucketLimit(native, value, exclusive: false);
         }
     }
 
-    private bool TryWidenZeroBucket(NativeState native, NativeCounts current)
+    /// <summary>
+    /// Brings the bucket count back within the limit: reset, else widen the zero bucket, else halve the resolution.
+    /// <paramref name="exclusive"/>: the caller holds the gate, so nothing else writes or reads the counts.
+    /// </summary>
+    private void ApplyBucketLimit(NativeState native, double value, bool exclusive)
+    {
+        var layout = native.Layout;
+        var count = CountNativeBuckets(native);
+        Volatile.Write(ref native.BucketCount, count);
+        if (count <= layout.MaxBucketCount)
+        {
+            return;
+        }
+
+        var now = Collector.TimeProvider.GetUtcNow();
+        if (layout.MinResetDuration > TimeSpan.Zero && now - native.LastReset >= layout.MinResetDuration)
+        {
+            if (exclusive)
+            {
+                ResetExclusive(native, value, now);
+            }
+            else
+            {
+                Reset(native, value, now);
+            }
+
+            return;
+        }
+
+        var current = native.Side(0);
+        if (WiderZeroThreshold(native, current) is { } threshold)
+        {
+            Rebucket(native, current.Schema, threshold, exclusive);
+        }
+        else if (current.Schema > NativeBounds.MinSchema)
+        {
+            Rebucket(native, current.Schema - 1, current.ZeroThreshold, exclusive);
+        }
+    }
+
+    /// <summary>Gets the zero threshold that takes in the lowest non-empty bucket, or null when none may.</summary>
+    private double? WiderZeroThreshold(NativeState native, NativeCounts current)
     {
         var smallest = int.MaxValue;
         foreach (var side in new[] { native.Side(0), native.Side(_stride) })
@@ -90,22 +155,33 @@ public sealed partial class HistogramSeries
 
         if (smallest == int.MaxValue)
         {
-            return false;
+            return null;
         }
 
         var threshold = NativeBounds.UpperBound(smallest, current.Schema);
         if (threshold > native.Layout.MaxZeroThreshold || threshold <= current.ZeroThreshold)
         {
-            return false;
+            return null;
         }
 
-        Rebucket(native, current.Schema, threshold);
-        return true;
+        return threshold;
     }
 
-    /// <summary>Moves both sides to a new layout, one at a time: the cold one, then, once retired, the hot one.</summary>
-    private void Rebucket(NativeState native, int schema, double zeroThreshold)
+    /// <summary>
+    /// Moves both sides to a new layout: under the gate at once, else one at a time: the cold one, then, once
+    /// retired, the hot one.
+    /// </summary>
+    private void Rebucket(NativeState native, int schema, double zeroThreshold, bool exclusive)
     {
+        if (exclusive)
+        {
+            // Under the gate nothing writes either side (the second is empty until the gate retires).
+            native.Replace(0, native.Side(0).Rebucketed(schema, zeroThreshold));
+            native.Replace(_stride, native.Side(_stride).Rebucketed(schema, zeroThreshold));
+            Volatile.Write(ref native.BucketCount, CountNativeBuckets(native));
+            return;
+        }
+
         var hot = HotSide();
         var cold = _stride - hot;
         var coldCompleted = ReadBuckets(cold, default, add: false);

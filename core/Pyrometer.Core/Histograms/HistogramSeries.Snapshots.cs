@@ -26,6 +26,11 @@ public sealed partial class HistogramSeries
 
         lock (_cells)
         {
+            if (_nativeOnly && TryCollectExclusive(cumulative, snapshot, out sum, out var count))
+            {
+                return count;
+            }
+
             var hot = HotSide();
             var cold = _stride - hot;
 

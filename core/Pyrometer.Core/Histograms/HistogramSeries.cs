@@ -12,7 +12,9 @@ namespace Pyrometer;
 /// bucket's count with plain writes, and opens the gate; a reading takes the same gate, so it never sees half an
 /// observation. After the first collision between two threads the series stripes its cells, one gate each, and a
 /// thread moves to another stripe whenever it collides again (see HistogramSeries.Classic.cs).</para>
-/// <para>With native buckets, counts live in two sides, hot and cold. An observation adds one to a word whose top bit names the hot side and
+/// <para>A native-only series starts with a gate too, over its sum, zero bucket and native buckets; after the first
+/// collision it retires the gate for the hot and cold sides below (see HistogramSeries.NativeGate.cs).</para>
+/// <para>With classic and native buckets, counts live in two sides, hot and cold. An observation adds one to a word whose top bit names the hot side and
 /// whose other bits count the observations started, then adds its value to that side's sum (and native buckets)
 /// and, last, one to its classic bucket there, so a side's classic buckets total its completed observations. A
 /// reading flips the hot bit, waits until the side it retired has completed every observation started on it,

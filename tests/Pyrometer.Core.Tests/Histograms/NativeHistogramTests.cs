@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using static Pyrometer.Core.Tests.Histograms.NativeSnapshots;
 
 namespace Pyrometer.Core.Tests.Histograms;
 
@@ -313,24 +314,6 @@ public class NativeHistogramTests
         series.Observe(3);
         time.Advance(wait);
         return series;
-    }
-
-    private static (int, long)[] Pairs(ReadOnlySpan<NativeBucket> buckets)
-    {
-        var pairs = new (int, long)[buckets.Length];
-        for (var i = 0; i < buckets.Length; i++)
-        {
-            pairs[i] = (buckets[i].Index, buckets[i].Count);
-        }
-
-        return pairs;
-    }
-
-    private static HistogramSnapshot Snapshot(HistogramSeries series)
-    {
-        var snapshot = new HistogramSnapshot();
-        series.CopySnapshot(snapshot);
-        return snapshot;
     }
 
     private Histogram Create(NativeHistogramOptions native, double[]? buckets = null, TimeProvider? time = null) =>

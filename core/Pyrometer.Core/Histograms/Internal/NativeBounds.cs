@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pyrometer.Internal;
 
@@ -31,16 +32,26 @@ internal static partial class NativeBounds
 
     /// <summary>Gets the key of the bucket holding <paramref name="magnitude"/> (positive, not NaN; +Inf allowed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int KeyOf(double magnitude, int schema)
+    public static int KeyOf(double magnitude, int schema) =>
+        TryKeyOfNormal(magnitude, schema, out var key) ? key : KeyOfSubnormalOrInfinity(magnitude, schema);
+
+    /// <summary>
+    /// Gets the key of the bucket holding <paramref name="magnitude"/> (positive, not NaN) without a call, unless it
+    /// is subnormal or infinite: then returns false and <see cref="KeyOf"/> has the answer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryKeyOfNormal(double magnitude, int schema, out int key)
     {
         var bits = BitConverter.DoubleToInt64Bits(magnitude);
         var biasedExponent = (int)(bits >> MantissaBits);
         if ((uint)(biasedExponent - 1) >= 0x7FE)
         {
-            return KeyOfSubnormalOrInfinity(magnitude, schema);
+            key = 0;
+            return false;
         }
 
-        return Coarsen(FinestKey(bits & MantissaMask, biasedExponent - 1022), MaxSchema - schema);
+        key = Coarsen(FinestKey(bits & MantissaMask, biasedExponent - 1022), MaxSchema - schema);
+        return true;
     }
 
     /// <summary>Gets the key that bucket <paramref name="key"/> of a schema falls in at a schema <paramref name="steps"/> coarser.</summary>
@@ -87,8 +98,14 @@ internal static partial class NativeBounds
     private static int FinestKey(long mantissa, int exponent)
     {
         // exponent is frexp's: the magnitude is 0.5 * (1 + mantissa / 2^52) * 2^exponent.
+#if NET
+        // Unchecked: a 52-bit mantissa has 9 bits above bit 43, and every slice's entry indexes the 257 bounds.
+        int index = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(FirstBoundInSlice), (nint)(mantissa >> (MantissaBits - SlotBits)));
+        index += mantissa > Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Mantissas), index) ? 1 : 0;
+#else
         int index = FirstBoundInSlice[(int)(mantissa >> (MantissaBits - SlotBits))];
         index += mantissa > Mantissas[index] ? 1 : 0;
+#endif
         return index + ((exponent - 1) << MaxSchema);
     }
 

@@ -42,25 +42,38 @@ internal sealed class NativeCounts(int schema, double zeroThreshold)
 
     /// <summary>Counts a value (NaN in no bucket, but counted) and returns whether it opened a bucket this side had never used.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Observe(double value, out int key)
+    public bool Observe(double value, out int key) => Observe(value, exclusive: false, out key);
+
+    /// <summary>
+    /// Counts a value like <see cref="Observe(double, out int)"/>, with plain writes: for a caller that holds the
+    /// series' gate, so nothing else writes or reads these counts meanwhile.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool ObserveExclusive(double value, out int key) => Observe(value, exclusive: true, out key);
+
+#if NET
+    /// <summary>
+    /// Gets the counter a value counts in (a bucket, the zero bucket or NaN's) when no call is needed to find it,
+    /// else a null reference (a subnormal or infinite magnitude, a bucket chunk not created yet); for a caller
+    /// that holds the series' gate.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref long ExistingCellOf(double value)
     {
         if (value > ZeroThreshold)
         {
-            key = NativeBounds.KeyOf(value, Schema);
-            return Positive.Increment(key);
+            return ref NativeBounds.TryKeyOfNormal(value, Schema, out var key) ? ref Positive.ExistingCell(key) : ref Unsafe.NullRef<long>();
         }
 
         if (value < -ZeroThreshold)
         {
-            key = NativeBounds.KeyOf(-value, Schema);
-            return Negative.Increment(key);
+            return ref NativeBounds.TryKeyOfNormal(-value, Schema, out var key) ? ref Negative.ExistingCell(key) : ref Unsafe.NullRef<long>();
         }
 
-        key = 0;
-        Interlocked.Increment(ref double.IsNaN(value) ? ref _nanCount : ref _zeroCount);
-        return false;
+        return ref double.IsNaN(value) ? ref _nanCount : ref _zeroCount;
     }
 
+#endif
     /// <summary>Gets whether the bucket a value fell in holds any observation here; the value is outside the zero bucket.</summary>
     public bool Holds(double value, int key) => (value > 0 ? Positive : Negative).Contains(key);
 
@@ -76,6 +89,36 @@ internal sealed class NativeCounts(int schema, double zeroThreshold)
         result._zeroCount += CopyInto(Positive, result.Positive, steps, zeroThreshold);
         result._zeroCount += CopyInto(Negative, result.Negative, steps, zeroThreshold);
         return result;
+    }
+
+    /// <summary>Counts a value, atomically unless <paramref name="exclusive"/> (a constant where inlined).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Observe(double value, bool exclusive, out int key)
+    {
+        if (value > ZeroThreshold)
+        {
+            key = NativeBounds.KeyOf(value, Schema);
+            return Positive.Increment(key, exclusive);
+        }
+
+        if (value < -ZeroThreshold)
+        {
+            key = NativeBounds.KeyOf(-value, Schema);
+            return Negative.Increment(key, exclusive);
+        }
+
+        key = 0;
+        ref var cell = ref double.IsNaN(value) ? ref _nanCount : ref _zeroCount;
+        if (exclusive)
+        {
+            cell++;
+        }
+        else
+        {
+            Interlocked.Increment(ref cell);
+        }
+
+        return false;
     }
 
     private long CopyInto(SparseBuckets from, SparseBuckets to, int steps, double zeroThreshold)

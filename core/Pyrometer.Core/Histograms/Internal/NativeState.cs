@@ -16,12 +16,12 @@ internal sealed class NativeState
 
     public NativeLayout Layout { get; }
 
-    /// <summary>Gets or sets when the series last reset (or was created); read and written under the series lock.</summary>
+    /// <summary>Gets or sets when the series last reset (or was created); read and written under the series lock, or the gate of a native-only series.</summary>
     public DateTimeOffset LastReset { get; set; }
 
     /// <summary>
     /// The number of distinct non-empty buckets of both sides, counted up by observers opening new ones (a race
-    /// between two sides opening the same bucket can miss one) and recounted exactly under the series lock.
+    /// between two sides opening the same bucket can miss one) and recounted exactly under the series lock (under the gate, observers count it exactly).
     /// </summary>
     public int BucketCount;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pyrometer.Internal;
 
@@ -17,21 +18,43 @@ internal sealed class SparseBuckets
     private readonly object _growth = new();
     private Directory _directory = Directory.Empty;
 
-    /// <summary>Adds one to the bucket and returns whether it was empty before.</summary>
+    /// <summary>
+    /// Adds one to the bucket and returns whether it was empty before; with an atomic add, or a plain one when
+    /// <paramref name="exclusive"/> (the caller holds the series' gate, so nothing else writes or reads these counts).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Increment(int key)
+    public bool Increment(int key, bool exclusive)
     {
         var directory = Volatile.Read(ref _directory);
         var slot = (key >> ChunkBits) - directory.FirstChunk;
         var chunks = directory.Chunks;
-        if ((uint)slot < (uint)chunks.Length && Volatile.Read(ref chunks[slot]) is { } chunk)
-        {
-            return Interlocked.Increment(ref chunk[key & ChunkMask]) == 1;
-        }
-
-        return Interlocked.Increment(ref ChunkFor(key)[key & ChunkMask]) == 1;
+        ref var cell = ref (uint)slot < (uint)chunks.Length && Volatile.Read(ref chunks[slot]) is { } chunk
+            ? ref chunk[key & ChunkMask]
+            : ref ChunkFor(key)[key & ChunkMask];
+        return (exclusive ? ++cell : Interlocked.Increment(ref cell)) == 1;
     }
 
+#if NET
+    /// <summary>
+    /// Gets the counter of a bucket whose chunk exists, else a null reference; for a caller that holds the series'
+    /// gate, so nothing else writes or reads these counts meanwhile.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref long ExistingCell(int key)
+    {
+        var directory = _directory;
+        var slot = (key >> ChunkBits) - directory.FirstChunk;
+        var chunks = directory.Chunks;
+        if ((uint)slot < (uint)chunks.Length && chunks[slot] is { } chunk)
+        {
+            // Unchecked: every chunk holds ChunkSize counters.
+            return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(chunk), key & ChunkMask);
+        }
+
+        return ref Unsafe.NullRef<long>();
+    }
+
+#endif
     /// <summary>Adds <paramref name="count"/> to a bucket; for a side no observer writes.</summary>
     public void Add(int key, long count) => ChunkFor(key)[key & ChunkMask] += count;
 
