@@ -13,6 +13,7 @@ internal sealed class ListenerSession
 {
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan AbortGracePeriod = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan AcceptLoopGracePeriod = TimeSpan.FromSeconds(1);
 
     private readonly SystemHttpListener _listener;
     private readonly MetricsRequestHandler _handler;
@@ -69,7 +70,10 @@ internal sealed class ListenerSession
             _listener.Abort();
         }
 
-        await _acceptLoop.ConfigureAwait(false);
+        // A GetContextAsync that starts while the listener closes can stay pending for ever (seen on Linux, the
+        // accept loop only just started): the loop then ends with the closed listener, and stopping does not wait.
+        using var acceptGrace = new CancellationTokenSource(AcceptLoopGracePeriod);
+        await _acceptLoop.FinishedBeforeAsync(acceptGrace.Token).ConfigureAwait(false);
     }
 
     private async Task AcceptLoopAsync()
