@@ -197,7 +197,7 @@ public class RemoteWriteSenderTests
         await WaitUntilAsync(() => handler.Requests.Count == before + 2 && sender.QueuedRequests == 0, "the queue to drain");
 
         // The fifth collection (4) pushed out one more (2); what fit the queue arrived, oldest first.
-        var delivered = handler.Requests.Skip(before).Select(r => CounterIn(r, "jobs_total")).ToArray();
+        var delivered = handler.Requests.ToArray()[before..].Select(r => CounterIn(r, "jobs_total")).ToArray();
         Assert.Equal([3, 4], delivered);
         Assert.Equal(3, ((Counter)dropped).Value);
         Assert.Equal(2, CounterIn(handler.Requests.Last(), "pyrometer_remote_write_dropped_requests_total"));

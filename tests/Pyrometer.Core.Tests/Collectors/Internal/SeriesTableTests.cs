@@ -63,7 +63,7 @@ public class SeriesTableTests(ITestOutputHelper output)
     {
         var (counter, ids) = Populate(100_000);
 
-        foreach (var id in ids.Skip(10))
+        foreach (var id in ids[10..])
         {
             counter.RemoveLabels(id);
         }
