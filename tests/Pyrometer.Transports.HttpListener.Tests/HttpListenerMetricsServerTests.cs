@@ -174,6 +174,24 @@ public sealed class HttpListenerMetricsServerTests
     }
 
     [Fact]
+    public async Task StopAsync_PortTakenTheMomentItIsFreed_ReturnsWithoutBindingItAgain()
+    {
+        // Stopping a listener and then closing it made the second call bind the port again for a moment, so a
+        // stop threw "Address already in use" when another socket had taken the port in between.
+        for (var i = 0; i < 20; i++)
+        {
+            var server = new HttpListenerMetricsServer(Options());
+            await server.StartAsync();
+            using var taker = new PortTaker(server.MetricsUrl!.Port);
+
+            var stop = await Record.ExceptionAsync(() => server.DisposeAsync().AsTask());
+
+            Assert.Null(stop);
+            Assert.True(taker.Took(TimeSpan.FromSeconds(10)), $"stop {i}: the freed port was not taken within 10 s");
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_Logs_TheUrl()
     {
         var logs = new ListLoggerFactory();

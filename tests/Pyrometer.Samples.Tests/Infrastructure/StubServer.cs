@@ -32,9 +32,11 @@ internal sealed class StubServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        await _serving;
+        // Close alone: after Stop, Close binds the port again for a moment and fails if another test took it.
         _listener.Close();
+
+        // An accept that started as the listener closed can stay pending for ever; the loop ends with the listener.
+        await Task.WhenAny(_serving, Task.Delay(TimeSpan.FromSeconds(1)));
     }
 
     private async Task ServeAsync(Func<HttpListenerResponse, Task> respond)

@@ -51,7 +51,8 @@ internal sealed class ListenerSession
         _closed = true;
         if (drained)
         {
-            _listener.Stop();
+            // Close alone: Stop then Close removes the prefixes twice, and the second removal binds the port again
+            // for a moment (failing with "address in use" if another socket took it in between).
             _listener.Close();
         }
         else
