@@ -20,7 +20,8 @@ public abstract class LoopbackContainerOptions
 
     /// <summary>
     /// How long <see cref="LoopbackContainer.StartAsync"/> waits for the server's <c>/-/ready</c> to answer 200 once
-    /// the container runs (the pull, if any, is not counted). Default 30 s.
+    /// the container runs (the pull, if any, is not counted). Default 30 s. A server that answers the first check is
+    /// ready, however short the timeout.
     /// </summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

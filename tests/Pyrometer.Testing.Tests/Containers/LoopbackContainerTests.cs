@@ -38,12 +38,23 @@ public sealed class LoopbackContainerTests
     {
         var options = LocalImages.PrometheusOptions();
         options.StartTimeout = TimeSpan.FromMilliseconds(1);
-        await using var prometheus = new PrometheusContainer(options);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => prometheus.StartAsync());
+        // On a busy machine the engine can report the container started only once the server is ready already, and
+        // a server that answers the first check is ready: so up to three containers are tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var prometheus = new PrometheusContainer(options);
+            var error = await Record.ExceptionAsync(() => prometheus.StartAsync());
+            if (error is null && attempt < 3)
+            {
+                continue;
+            }
 
-        Assert.Contains($"{prometheus.BaseAddress}-/ready did not answer 200 within 0.001 s (PrometheusContainerOptions.StartTimeout)", error.Message);
-        Assert.Throws<InvalidOperationException>(() => prometheus.Container);
+            Assert.IsType<InvalidOperationException>(error);
+            Assert.Contains($"{prometheus.BaseAddress}-/ready did not answer 200 within 0.001 s (PrometheusContainerOptions.StartTimeout)", error.Message);
+            Assert.Throws<InvalidOperationException>(() => prometheus.Container);
+            return;
+        }
     }
 
     [Fact]
