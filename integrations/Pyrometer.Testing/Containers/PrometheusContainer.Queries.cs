@@ -37,23 +37,12 @@ public partial class PrometheusContainer
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var limit = timeout ?? DefaultWaitTimeout;
-        var elapsed = Stopwatch.StartNew();
-        while (true)
-        {
-            var samples = await QueryAsync(promql, cancellationToken).ConfigureAwait(false);
-            if (predicate(samples))
-            {
-                return samples;
-            }
-
-            if (elapsed.Elapsed >= limit)
-            {
-                throw new TimeoutException(await DescribeTimeoutAsync(promql, limit, samples, cancellationToken).ConfigureAwait(false));
-            }
-
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        return await PollAsync(
+            token => QueryAsync(promql, token),
+            predicate,
+            timeout ?? DefaultWaitTimeout,
+            (limit, samples, token) => DescribeTimeoutAsync($"'{promql}'", limit, samples, token),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until <paramref name="promql"/> returns exactly one sample whose value is <paramref name="expected"/>,
@@ -119,16 +108,100 @@ public partial class PrometheusContainer
         return PrometheusApiResponse.ParseMetadata(body);
     }
 
+    /// <summary>
+    /// Returns the exemplars Prometheus stored for the series <paramref name="selector"/> picks
+    /// (<c>/api/v1/query_exemplars</c>), between <paramref name="start"/> and <paramref name="end"/>: all it holds
+    /// when they are null. Needs <see cref="PrometheusContainerOptions.ExemplarStorage"/>; a scraped exemplar arrives
+    /// only through OpenMetrics or protobuf, which Prometheus asks for first.
+    /// </summary>
+    /// <param name="selector">A series selector such as <c>app_requests_total{job="my-test"}</c>.</param>
+    /// <param name="start">The earliest exemplar timestamp; null for no bound.</param>
+    /// <param name="end">The latest exemplar timestamp; null for no bound.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    /// <exception cref="InvalidOperationException">Exemplar storage is off, or Prometheus rejected the selector.</exception>
+    public async Task<IReadOnlyList<PrometheusExemplar>> GetExemplarsAsync(
+        string selector,
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(selector);
+        if (!ExemplarStorageEnabled)
+        {
+            throw new InvalidOperationException("this Prometheus stores no exemplars: set PrometheusContainerOptions.ExemplarStorage.");
+        }
+
+        var path = "api/v1/query_exemplars?query=" + Uri.EscapeDataString(selector)
+            + (start is { } from ? "&start=" + UnixSeconds(from) : "")
+            + (end is { } to ? "&end=" + UnixSeconds(to) : "");
+        var body = await GetApiAsync(path, cancellationToken).ConfigureAwait(false);
+        return PrometheusApiResponse.ParseExemplars(selector, body);
+    }
+
+    /// <summary>
+    /// Reads the exemplars of <paramref name="selector"/> every 250 ms until <paramref name="predicate"/> accepts them
+    /// (e.g. <c>e =&gt; e.Count &gt; 0</c>), and returns them.
+    /// </summary>
+    /// <param name="selector">A series selector, as for <see cref="GetExemplarsAsync"/>.</param>
+    /// <param name="predicate">Whether the exemplars are the ones awaited.</param>
+    /// <param name="timeout">How long to poll; default <see cref="DefaultWaitTimeout"/> (30 s).</param>
+    /// <param name="cancellationToken">Stops the polling.</param>
+    /// <exception cref="InvalidOperationException">Exemplar storage is off, or Prometheus rejected the selector.</exception>
+    /// <exception cref="TimeoutException">The exemplars did not satisfy the predicate in time; the message holds the
+    /// last ones and the health of every target.</exception>
+    public async Task<IReadOnlyList<PrometheusExemplar>> WaitForExemplarsAsync(
+        string selector,
+        Func<IReadOnlyList<PrometheusExemplar>, bool> predicate,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return await PollAsync(
+            token => GetExemplarsAsync(selector, cancellationToken: token),
+            predicate,
+            timeout ?? DefaultWaitTimeout,
+            (limit, exemplars, token) => DescribeTimeoutAsync($"the exemplars of '{selector}'", limit, exemplars, token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string UnixSeconds(DateTimeOffset time) =>
+        (time.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static async Task<IReadOnlyList<T>> PollAsync<T>(
+        Func<CancellationToken, Task<IReadOnlyList<T>>> read,
+        Func<IReadOnlyList<T>, bool> predicate,
+        TimeSpan limit,
+        Func<TimeSpan, IReadOnlyList<T>, CancellationToken, Task<string>> describeTimeout,
+        CancellationToken cancellationToken)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            var result = await read(cancellationToken).ConfigureAwait(false);
+            if (predicate(result))
+            {
+                return result;
+            }
+
+            if (elapsed.Elapsed >= limit)
+            {
+                throw new TimeoutException(await describeTimeout(limit, result, cancellationToken).ConfigureAwait(false));
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task<string> GetApiAsync(string relativeUri, CancellationToken cancellationToken)
     {
         using var response = await Client.GetAsync(new Uri(relativeUri, UriKind.Relative), cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> DescribeTimeoutAsync(
-        string promql,
+    private async Task<string> DescribeTimeoutAsync<T>(
+        string what,
         TimeSpan limit,
-        IReadOnlyList<PrometheusSample> samples,
+        IReadOnlyList<T> result,
         CancellationToken cancellationToken)
     {
         string targets;
@@ -141,9 +214,9 @@ public partial class PrometheusContainer
             targets = $"unavailable ({exception.Message})";
         }
 
-        var result = samples.Count == 0 ? "empty" : string.Join("; ", samples);
+        var last = result.Count == 0 ? "empty" : string.Join("; ", result);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"'{promql}' did not give the awaited result within {limit.TotalSeconds} s. Last result: {result}. Targets: {(targets.Length == 0 ? "none" : targets)}");
+            $"{what} did not give the awaited result within {limit.TotalSeconds} s. Last result: {last}. Targets: {(targets.Length == 0 ? "none" : targets)}");
     }
 }

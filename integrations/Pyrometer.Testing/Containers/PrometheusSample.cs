@@ -23,10 +23,12 @@ public sealed class PrometheusSample
     /// <inheritdoc/>
     public override string ToString()
     {
-        var labels = string.Join(",", Labels.OrderBy(label => label.Key, StringComparer.Ordinal).Select(label => $"{label.Key}=\"{label.Value}\""));
         var value = Histogram is { } histogram
             ? $"histogram(count={histogram.Count.ToString(CultureInfo.InvariantCulture)}, sum={histogram.Sum.ToString(CultureInfo.InvariantCulture)})"
             : Value.ToString(CultureInfo.InvariantCulture);
-        return $"{{{labels}}} {value}";
+        return $"{FormatLabels(Labels)} {value}";
     }
+
+    internal static string FormatLabels(IReadOnlyDictionary<string, string> labels) =>
+        "{" + string.Join(",", labels.OrderBy(label => label.Key, StringComparer.Ordinal).Select(label => $"{label.Key}=\"{label.Value}\"")) + "}";
 }

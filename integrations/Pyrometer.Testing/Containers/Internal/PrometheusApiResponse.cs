@@ -54,6 +54,26 @@ internal static class PrometheusApiResponse
         }))];
     }
 
+    public static IReadOnlyList<PrometheusExemplar> ParseExemplars(string selector, string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var data = Data(document.RootElement, $"exemplar query '{selector}'");
+        var exemplars = new List<PrometheusExemplar>();
+        foreach (var series in data.EnumerateArray())
+        {
+            var seriesLabels = ParseLabels(series.GetProperty("seriesLabels"));
+            exemplars.AddRange(series.GetProperty("exemplars").EnumerateArray().Select(exemplar => new PrometheusExemplar
+            {
+                SeriesLabels = seriesLabels,
+                Labels = ParseLabels(exemplar.GetProperty("labels")),
+                Value = ParseValue(exemplar.GetProperty("value")),
+                Timestamp = ParseTime(exemplar.GetProperty("timestamp")),
+            }));
+        }
+
+        return exemplars;
+    }
+
     private static JsonElement Data(JsonElement root, string what)
     {
         if (root.GetProperty("status").GetString() != "success")
