@@ -78,7 +78,7 @@ public class HttpListenerPyrometerBuilderExtensionsTests
         { """ "ScrapeQueueTimeout": "00:10:01" """, "Pyrometer:HttpListener:ScrapeQueueTimeout must be between 00:00:00 and 00:10:00; got 00:10:01." },
         { """ "ScrapeQueueTimeout": "two seconds" """, "Pyrometer:HttpListener:ScrapeQueueTimeout must be a time span such as 00:00:05; got 'two seconds'." },
         { """ "MaxRetainedBufferBytes": 524287 """, "Pyrometer:HttpListener:MaxRetainedBufferBytes must be at least 524288 (one 512 KiB block); got 524287." },
-        { """ "SendStallTimeout": "00:00:00" """, "Pyrometer:HttpListener:SendStallTimeout must be positive and at most 24 days, or -00:00:00.001 (no bound); got 00:00:00." },
+        { """ "SendStallTimeout": "00:00:00" """, "Pyrometer:HttpListener:SendStallTimeout must be positive and at most 24.20:31:23.647 (int.MaxValue ms), or -00:00:00.001 (Timeout.InfiniteTimeSpan) for no bound; got 00:00:00." },
         { """ "SendStallTimeout": "soon" """, "Pyrometer:HttpListener:SendStallTimeout must be a time span such as 00:00:05; got 'soon'." },
     };
 

@@ -16,7 +16,7 @@ internal sealed class ResponseBufferPool
     /// longer than a TCP segment on loopback (64 KiB), which the HttpListener transport's body writer relies on, and long
     /// enough that a body takes few writes: each write through a transport allocates a few hundred bytes.
     /// </summary>
-    public const int BlockSize = 512 * 1024;
+    public const int BlockSize = ScrapeLimits.BufferBlockBytes;
 
     private const string Tag = "Pyrometer scrape response body";
 

@@ -11,8 +11,17 @@ namespace Pyrometer.Transports;
 /// </summary>
 internal static class ScrapeLimits
 {
-    /// <summary>The fewest bytes of response buffers a server may keep: one 512 KiB block.</summary>
-    public const long MinRetainedBufferBytes = 512 * 1024;
+    /// <summary>The size of a block of the servers' response buffers: 512 KiB.</summary>
+    public const int BufferBlockBytes = 512 * 1024;
+
+    /// <summary>The fewest bytes of response buffers a server may keep: one block.</summary>
+    public const long MinRetainedBufferBytes = BufferBlockBytes;
+
+    /// <summary>What a send stall timeout may be, for messages.</summary>
+    public const string SendStallTimeoutRange = "positive and at most 24.20:31:23.647 (int.MaxValue ms), or -00:00:00.001 (Timeout.InfiniteTimeSpan) for no bound";
+
+    // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds.
+    private static readonly TimeSpan LongestSendStallTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
     /// <summary>The longest a scrape may wait for a free slot: 10 minutes.</summary>
     public static readonly TimeSpan LongestQueueTimeout = TimeSpan.FromMinutes(10);
@@ -23,6 +32,10 @@ internal static class ScrapeLimits
 
     /// <summary>Gets whether a scrape queue timeout is between zero and <see cref="LongestQueueTimeout"/>.</summary>
     public static bool IsValidQueueTimeout(TimeSpan timeout) => timeout >= TimeSpan.Zero && timeout <= LongestQueueTimeout;
+
+    /// <summary>Gets whether a send stall timeout is <see cref="SendStallTimeoutRange"/>.</summary>
+    public static bool IsValidSendStallTimeout(TimeSpan timeout) =>
+        timeout == Timeout.InfiniteTimeSpan || (timeout > TimeSpan.Zero && timeout <= LongestSendStallTimeout);
 
     /// <summary>Adds a failure, named by <paramref name="setting"/>, for a port or path the server would refuse.</summary>
     /// <param name="port">The port: 0 (pick a free one) to 65535.</param>

@@ -15,8 +15,6 @@ namespace Pyrometer.Extensions.Hosting.HttpListener.Internal;
 /// </summary>
 internal sealed class HttpListenerOptionsValidator(IConfiguration? section) : IValidateOptions<HttpListenerMetricsServerOptions>
 {
-    private static readonly TimeSpan LongestSendStallTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
-
     public ValidateOptionsResult Validate(string? name, HttpListenerMetricsServerOptions options)
     {
         var failures = new List<string>();
@@ -27,9 +25,9 @@ internal sealed class HttpListenerOptionsValidator(IConfiguration? section) : IV
 
         ScrapeLimits.CheckEndpoint(options.Port, options.Path, Setting, failures);
         ScrapeLimits.CheckScrapes(options.MaxConcurrentScrapes, options.ScrapeQueueTimeout, options.MaxRetainedBufferBytes, options.Formats, Setting, failures);
-        if (options.SendStallTimeout != Timeout.InfiniteTimeSpan && (options.SendStallTimeout <= TimeSpan.Zero || options.SendStallTimeout > LongestSendStallTimeout))
+        if (!ScrapeLimits.IsValidSendStallTimeout(options.SendStallTimeout))
         {
-            failures.Add($"{Setting(nameof(options.SendStallTimeout))} must be positive and at most 24 days, or -00:00:00.001 (no bound); got {options.SendStallTimeout}.");
+            failures.Add($"{Setting(nameof(options.SendStallTimeout))} must be {ScrapeLimits.SendStallTimeoutRange}; got {options.SendStallTimeout}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

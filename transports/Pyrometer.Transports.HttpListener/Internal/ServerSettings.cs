@@ -10,9 +10,6 @@ internal sealed class ServerSettings
 {
     private static readonly string[] WildcardHosts = ["+", "*", "0.0.0.0", "::", "[::]"];
 
-    // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds.
-    private static readonly TimeSpan LongestSendStallTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
-
     private ServerSettings(HttpListenerMetricsServerOptions options, string path, ScrapeSettings scrape, string prefixHost, string urlHost, IPAddress probeAddress)
     {
         SendStallTimeout = options.SendStallTimeout;
@@ -77,9 +74,9 @@ internal sealed class ServerSettings
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.Port)} must be between 0 (pick a free port) and 65535.");
         }
 
-        if (options.SendStallTimeout != Timeout.InfiniteTimeSpan && (options.SendStallTimeout <= TimeSpan.Zero || options.SendStallTimeout > LongestSendStallTimeout))
+        if (!ScrapeLimits.IsValidSendStallTimeout(options.SendStallTimeout))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.SendStallTimeout, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.SendStallTimeout)} must be positive and at most {LongestSendStallTimeout.TotalDays:0} days, or Timeout.InfiniteTimeSpan for no bound.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.SendStallTimeout, $"{nameof(HttpListenerMetricsServerOptions)}.{nameof(options.SendStallTimeout)} must be {ScrapeLimits.SendStallTimeoutRange}.");
         }
 
         var path = MetricsPath.Normalize(options.Path, nameof(HttpListenerMetricsServerOptions), nameof(options));
