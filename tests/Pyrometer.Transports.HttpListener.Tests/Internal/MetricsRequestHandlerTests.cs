@@ -443,21 +443,27 @@ public sealed partial class MetricsRequestHandlerTests
         await using var server = await RunningServer.StartAsync(options);
         var durations = new List<TimeSpan>();
 
-        for (var i = 0; i < 11; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await server.GetAsync(acceptEncoding: acceptEncoding);
-            var body = await response.Content.ReadAsByteArrayAsync();
-            durations.Add(Stopwatch.GetElapsedTime(started));
-
-            Assert.Equal(expected, acceptEncoding is null ? body : Gzip.Decompress(body));
-        }
-
         // A stall behind a delayed ACK (40 ms at least on Linux) hits every scrape of the same size, so even the
         // fastest scrapes would show it; a loopback scrape takes a few ms, and the fastest ones are the least
-        // disturbed by other load on the machine.
-        durations.Sort();
-        Assert.True(durations[1] < TimeSpan.FromMilliseconds(35), $"The second fastest of 11 scrapes took {durations[1].TotalMilliseconds} ms: {string.Join(", ", durations.Select(d => d.TotalMilliseconds))}.");
+        // disturbed by other load on the machine. On a loaded machine (load 17 on 2 cores) even the second fastest
+        // of 11 took 38 to 108 ms, so more rounds of 11 are scraped until two were fast: more scrapes cannot hide a
+        // stall that every scrape meets.
+        for (var round = 0; round < 5 && (durations.Count == 0 || durations[1] >= TimeSpan.FromMilliseconds(35)); round++)
+        {
+            for (var i = 0; i < 11; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await server.GetAsync(acceptEncoding: acceptEncoding);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                durations.Add(Stopwatch.GetElapsedTime(started));
+
+                Assert.Equal(expected, acceptEncoding is null ? body : Gzip.Decompress(body));
+            }
+
+            durations.Sort();
+        }
+
+        Assert.True(durations[1] < TimeSpan.FromMilliseconds(35), $"The second fastest of {durations.Count} scrapes took {durations[1].TotalMilliseconds} ms: {string.Join(", ", durations.Select(d => d.TotalMilliseconds))}.");
     }
 
     [Theory]
