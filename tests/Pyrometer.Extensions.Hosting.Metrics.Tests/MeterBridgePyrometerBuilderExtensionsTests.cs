@@ -40,7 +40,9 @@ public sealed class MeterBridgePyrometerBuilderExtensionsTests
         var count = new Regex("^http_server_request_duration_seconds_count\\{(?<labels>[^}]*http_route=\"/orders/\\{id\\}\"[^}]*)\\} (?<value>\\S+)$", RegexOptions.Multiline);
         string body;
         Match match;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // The server records a request once its answer is written, so the client can see it first: poll (a loaded
+        // machine may take its time).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         do
         {
             body = await client.GetStringAsync(new Uri(baseUrl, "/metrics"));

@@ -54,7 +54,7 @@ public sealed class LegacyConsumerTests : IDisposable
             """);
 
         var build = await ProcessRunner.RunAsync(
-            "dotnet", ["build", "-nologo", "-nodeReuse:false", "-v", "minimal"], _directory, TimeSpan.FromMinutes(3));
+            "dotnet", ["build", "-nologo", "-nodeReuse:false", "-v", "minimal"], _directory, ProcessRunner.BuildTimeout);
 
         Assert.True(build.ExitCode == 0, $"The C# 7.3 consumer did not build:{Environment.NewLine}{build.Output}");
         Assert.True(

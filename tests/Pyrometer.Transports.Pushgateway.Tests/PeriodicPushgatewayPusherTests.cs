@@ -155,8 +155,11 @@ public class PeriodicPushgatewayPusherTests
         });
         using var client = new HttpClient(handler);
         var options = Options(PusherHarness.RegistryWithCounter().Registry, TimeProvider.System);
-        options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
-        options.StopTimeout = TimeSpan.FromMilliseconds(200);
+
+        // A stop timeout long enough for the final push to reach the gateway on a loaded machine, and an attempt
+        // timeout far beyond it (as the interval allows), so only the stop timeout can end the stop in time.
+        options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(9);
+        options.StopTimeout = TimeSpan.FromSeconds(2);
         await using var pusher = new PeriodicPushgatewayPusher(options, client);
         await pusher.StartAsync();
         await WaitForRequestsAsync(handler, 1);
@@ -164,7 +167,7 @@ public class PeriodicPushgatewayPusherTests
         var stopping = System.Diagnostics.Stopwatch.StartNew();
         await pusher.StopAsync();
 
-        Assert.InRange(stopping.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
+        Assert.InRange(stopping.Elapsed, options.StopTimeout - TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(8));
         Assert.Equal(2, handler.Requests.Count);
         Assert.IsType<TimeoutException>(pusher.Status.LastError);
     }

@@ -21,6 +21,11 @@ public abstract class LoopbackContainer : IAsyncDisposable
     public const string DockerMissingMessage =
         "Docker is not running or not reachable: start a Docker engine on this (Linux) host, or point DOCKER_HOST at the one that runs here";
 
+    // The port is picked free before the server binds it, so another process may take it in between; the start
+    // then tries a freshly picked one, this many times in all.
+    private const int PortAttempts = 3;
+    private const string PortTakenLog = "address already in use";
+
     private readonly string _imageVariable;
     private readonly LoopbackContainerOptions _options;
     private IContainer? _container;
@@ -48,18 +53,21 @@ public abstract class LoopbackContainer : IAsyncDisposable
         _imageVariable = imageVariable;
         Image = options.Image ?? defaultImage;
         Port = LoopbackPort.Next();
-        BaseAddress = new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
-        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        BaseAddress = AddressOf(Port);
+        Client = ClientFor(BaseAddress);
     }
 
     /// <summary>The image the container runs.</summary>
     public string Image { get; }
 
-    /// <summary>The port the server listens on, on 127.0.0.1 (picked free when the fixture is constructed).</summary>
-    public int Port { get; }
+    /// <summary>
+    /// The port the server listens on, on 127.0.0.1: picked free when the fixture is constructed, and picked again by
+    /// <see cref="StartAsync"/> if another process took it before the server could bind it. Read it once started.
+    /// </summary>
+    public int Port { get; private set; }
 
     /// <summary><c>http://127.0.0.1:{Port}/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; }
 
     /// <summary>The running container, for fault tests (<c>StopAsync</c>, <c>StartAsync</c>, <c>PauseAsync</c>).</summary>
     /// <exception cref="InvalidOperationException">The fixture has not been started.</exception>
@@ -67,14 +75,16 @@ public abstract class LoopbackContainer : IAsyncDisposable
         _container ?? throw new InvalidOperationException($"{GetType().Name} has not been started: call StartAsync first.");
 
     /// <summary>A client whose base address is <see cref="BaseAddress"/>, for the fixtures' helpers.</summary>
-    private protected HttpClient Client { get; }
+    private protected HttpClient Client { get; private set; }
 
     /// <summary>The arguments passed to the image's entry point.</summary>
     private protected abstract IEnumerable<string> Arguments { get; }
 
     /// <summary>
     /// Starts the container (pulling the image as <see cref="LoopbackContainerOptions.PullPolicy"/> says) and waits
-    /// until <c>/-/ready</c> answers 200, for at most <see cref="LoopbackContainerOptions.StartTimeout"/>.
+    /// until <c>/-/ready</c> answers 200, for at most <see cref="LoopbackContainerOptions.StartTimeout"/>. A server
+    /// that cannot bind its port because another process took it since it was picked is started again on another
+    /// free port (<see cref="Port"/> and <see cref="BaseAddress"/> change), up to three times in all.
     /// </summary>
     /// <param name="cancellationToken">Stops the start; the container is then removed.</param>
     /// <exception cref="InvalidOperationException">Docker is not reachable (the message is <see cref="DockerMissingMessage"/>),
@@ -88,28 +98,36 @@ public abstract class LoopbackContainer : IAsyncDisposable
             throw new InvalidOperationException($"{GetType().Name} has been started already.");
         }
 
-        IContainer container;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            container = Configure(CreateBuilder()).Build();
-        }
-        catch (DockerUnavailableException)
-        {
-            throw new InvalidOperationException(DockerMissingMessage);
-        }
+            IContainer container;
+            try
+            {
+                container = Configure(CreateBuilder()).Build();
+            }
+            catch (DockerUnavailableException)
+            {
+                throw new InvalidOperationException(DockerMissingMessage);
+            }
 
-        try
-        {
-            await container.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            var failure = await DescribeStartFailureAsync(container, exception).ConfigureAwait(false);
-            await container.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException(failure, exception);
-        }
+            try
+            {
+                await container.StartAsync(cancellationToken).ConfigureAwait(false);
+                _container = container;
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                var (failure, portTaken) = await DescribeStartFailureAsync(container, exception).ConfigureAwait(false);
+                await container.DisposeAsync().ConfigureAwait(false);
+                if (!portTaken || attempt == PortAttempts || cancellationToken.IsCancellationRequested)
+                {
+                    throw new InvalidOperationException(failure, exception);
+                }
 
-        _container = container;
+                MoveToAnotherPort();
+            }
+        }
     }
 
     /// <summary>Returns the container's output so far (stdout then stderr), for failure messages.</summary>
@@ -148,6 +166,18 @@ public abstract class LoopbackContainer : IAsyncDisposable
     /// <summary>Adds what a derived fixture needs beyond the image, network, arguments and wait.</summary>
     private protected virtual ContainerBuilder Configure(ContainerBuilder builder) => builder;
 
+    private static Uri AddressOf(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+
+    private static HttpClient ClientFor(Uri baseAddress) => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+
+    private void MoveToAnotherPort()
+    {
+        Client.Dispose();
+        Port = LoopbackPort.Next();
+        BaseAddress = AddressOf(Port);
+        Client = ClientFor(BaseAddress);
+    }
+
     private ContainerBuilder CreateBuilder()
     {
         var builder = new ContainerBuilder(Image)
@@ -165,16 +195,17 @@ public abstract class LoopbackContainer : IAsyncDisposable
         return _options.DockerEndpoint is { } endpoint ? builder.WithDockerEndpoint(endpoint) : builder;
     }
 
-    private async Task<string> DescribeStartFailureAsync(IContainer container, Exception exception)
+    // The failure's message, and whether the server exited because its port was taken.
+    private async Task<(string Message, bool PortTaken)> DescribeStartFailureAsync(IContainer container, Exception exception)
     {
         if (IsDockerUnreachable(exception))
         {
-            return DockerMissingMessage;
+            return (DockerMissingMessage, false);
         }
 
         if (exception is DockerApiException { StatusCode: HttpStatusCode.NotFound } notFound && notFound.Message.Contains("No such image", StringComparison.Ordinal))
         {
-            return $"image {Image} is not present locally and the pull policy is {_options.PullPolicy}: pull or build it first, or choose another with {_options.GetType().Name}.Image or ${_imageVariable}";
+            return ($"image {Image} is not present locally and the pull policy is {_options.PullPolicy}: pull or build it first, or choose another with {_options.GetType().Name}.Image or ${_imageVariable}", false);
         }
 
         if (exception is TimeoutException)
@@ -194,7 +225,8 @@ public abstract class LoopbackContainer : IAsyncDisposable
             logs = $"(no logs: {logException.Message})";
         }
 
-        return $"{GetType().Name} ({Image}) did not get ready on {BaseAddress}: {exception.Message}\nLast container output:\n{logs}";
+        var portTaken = logs.Contains(PortTakenLog, StringComparison.Ordinal);
+        return ($"{GetType().Name} ({Image}) did not get ready on {BaseAddress}: {exception.Message}\nLast container output:\n{logs}", portTaken);
     }
 
     // The Docker client reports an engine that does not answer as a failed connection somewhere in the chain.

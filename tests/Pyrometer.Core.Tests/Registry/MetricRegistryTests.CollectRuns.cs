@@ -6,8 +6,10 @@ namespace Pyrometer.Core.Tests;
 
 public partial class MetricRegistryTests
 {
-    // Releases callbacks that block the caller's thread (as they did before runs moved off it), so such a test fails instead of hanging.
-    private static readonly TimeSpan BlockingSafetyRelease = TimeSpan.FromSeconds(2);
+    // Releases callbacks that block the caller's thread (as they did before runs moved off it), so such a test fails
+    // instead of hanging. Far beyond the bounds the tests assert, so a slow (loaded) run never sees a callback
+    // released before the test is done with it.
+    private static readonly TimeSpan BlockingSafetyRelease = TimeSpan.FromSeconds(60);
 
     [Fact]
     public void CollectTimeout_Default_FiveSeconds()
@@ -78,8 +80,9 @@ public partial class MetricRegistryTests
         gate.Set();
         await call.WaitAsync(TimeSpan.FromSeconds(20));
 
+        // A caller held by the callback would wait for its release (60 s); the bound leaves room for a loaded machine.
         Assert.False(completedWhileBlocked);
-        Assert.True(returnedAfter < TimeSpan.FromSeconds(1), $"CollectAsync held the caller for {returnedAfter.TotalMilliseconds} ms.");
+        Assert.True(returnedAfter < TimeSpan.FromSeconds(10), $"CollectAsync held the caller for {returnedAfter.TotalMilliseconds} ms.");
     }
 
     [Fact]
@@ -226,8 +229,8 @@ public partial class MetricRegistryTests
         await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
         time.Advance(TimeSpan.FromSeconds(3));
 
-        var ex = await Assert.ThrowsAsync<MetricsCollectionException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.True(await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        var ex = await Assert.ThrowsAsync<MetricsCollectionException>(() => call.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.True(await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20)));
         Assert.Contains("3 s", ex.Message);
     }
 

@@ -51,8 +51,11 @@ public sealed class PyrometerMetricRegistryExtensionsTests
         await registry.CollectAsync();
         var before = Value(registry, "process_cpu_seconds_total");
 
+        // Spins until the process has spent 50 ms more CPU (at most 30 s): 200 ms of wall time alone may bring little
+        // CPU to a thread on a loaded machine.
         var spin = Stopwatch.StartNew();
-        while (spin.ElapsedMilliseconds < 200)
+        var cpuBefore = CpuTime();
+        while (CpuTime() - cpuBefore < TimeSpan.FromMilliseconds(50) && spin.Elapsed < TimeSpan.FromSeconds(30))
         {
         }
 
@@ -128,5 +131,11 @@ public sealed class PyrometerMetricRegistryExtensionsTests
 
         await Task.WhenAll(scrapes);
         Assert.True(Value(registry, "process_resident_memory_bytes") > 0);
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }

@@ -15,8 +15,7 @@ public sealed class ProtobufPrometheusTests(NativeHistogramsPrometheusFixture pr
     {
         await Prometheus.WaitForValueAsync($"up{{{Selector}}}", 1);
 
-        var target = Assert.Single(await Prometheus.GetTargetsAsync(), t => t.Job == ProtobufScrapedServer.Job);
-        Assert.Equal("", target.LastError);
+        await Prometheus.WaitForTargetAsync(ProtobufScrapedServer.Job, t => t.Health == "up" && t.LastError.Length == 0);
         Assert.True(Server.Protobuf.Writes > 0);
         Assert.Equal(0, Server.OpenMetrics.Writes);
         Assert.Equal(0, Server.Text.Writes);
@@ -51,12 +50,14 @@ public sealed class ProtobufPrometheusTests(NativeHistogramsPrometheusFixture pr
         await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"1.0\"}}", 40);
         await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"5.0\"}}", 50);
         await Prometheus.WaitForValueAsync($"pb_latency_seconds_bucket{{{Selector},le=\"+Inf\"}}", 50);
-        var sum = Assert.Single(await Prometheus.QueryAsync($"pb_latency_seconds_sum{{{Selector}}}"));
+        // Each query waits for its result: a scrape that fails on a loaded machine (past the 1 s timeout) marks the
+        // target's series stale until the next one, so a query made once after another may find them gone.
+        var sum = Assert.Single(await Prometheus.WaitForAsync($"pb_latency_seconds_sum{{{Selector}}}", s => s.Count == 1));
         Assert.Equal((10 * 0.05) + (20 * 0.3) + (10 * 0.7) + (10 * 3), sum.Value, 9);
-        Assert.Equal(5, (await Prometheus.QueryAsync($"pb_latency_seconds_bucket{{{Selector}}}")).Count);
+        await Prometheus.WaitForAsync($"pb_latency_seconds_bucket{{{Selector}}}", s => s.Count == 5);
 
         // Rank 25 of 50 lies in (0.1, 0.5], which holds ranks 11 to 30: 0.1 + 0.4 * 15/20.
-        var median = Assert.Single(await Prometheus.QueryAsync($"histogram_quantile(0.5, pb_latency_seconds_bucket{{{Selector}}})"));
+        var median = Assert.Single(await Prometheus.WaitForAsync($"histogram_quantile(0.5, pb_latency_seconds_bucket{{{Selector}}})", s => s.Count == 1));
         Assert.Equal(0.4, median.Value, 9);
     }
 
@@ -79,12 +80,14 @@ public sealed class ProtobufPrometheusTests(NativeHistogramsPrometheusFixture pr
         const int n = ProtobufScrapedServer.NativeObservations;
         await Prometheus.WaitForValueAsync($"histogram_count(pb_native_seconds{{{Selector}}})", n);
 
-        var sum = Assert.Single(await Prometheus.QueryAsync($"histogram_sum(pb_native_seconds{{{Selector}}})"));
+        // Each query waits for its result: a scrape that fails on a loaded machine (past the 1 s timeout) marks the
+        // target's series stale until the next one, so a query made once after another may find them gone.
+        var sum = Assert.Single(await Prometheus.WaitForAsync($"histogram_sum(pb_native_seconds{{{Selector}}})", s => s.Count == 1));
         Assert.Equal(n * (n + 1) / 2, sum.Value);
 
         // The median, 51, lies in one bucket (lower, upper] with upper / lower = 2^(2^-5); any point in it is
         // within that ratio of 51.
-        var median = Assert.Single(await Prometheus.QueryAsync($"histogram_quantile(0.5, pb_native_seconds{{{Selector}}})"));
+        var median = Assert.Single(await Prometheus.WaitForAsync($"histogram_quantile(0.5, pb_native_seconds{{{Selector}}})", s => s.Count == 1));
         var ratio = Math.Pow(2, Math.Pow(2, -NativeHistogramOptions.DefaultSchema));
         Assert.InRange(median.Value, 51 / ratio, 51 * ratio);
 

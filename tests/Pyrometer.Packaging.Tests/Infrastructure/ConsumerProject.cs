@@ -52,7 +52,7 @@ internal sealed class ConsumerProject
     /// <summary>Restores the project (asserting success) and returns what it resolved.</summary>
     public async Task<RestoredGraph> RestoreAsync()
     {
-        var restore = await ProcessRunner.RunAsync("dotnet", ["restore", "-nologo", "-nodeReuse:false", "-v", "minimal"], Directory, TimeSpan.FromMinutes(3));
+        var restore = await ProcessRunner.RunAsync("dotnet", ["restore", "-nologo", "-nodeReuse:false", "-v", "minimal"], Directory, ProcessRunner.BuildTimeout);
 
         Assert.True(restore.ExitCode == 0, $"The consumer in {Directory} did not restore:{Environment.NewLine}{restore.Output}");
         return RestoredGraph.Read(Path.Combine(Directory, "obj", "project.assets.json"));
@@ -61,7 +61,7 @@ internal sealed class ConsumerProject
     /// <summary>Builds the restored project in Release (asserting success).</summary>
     public async Task BuildAsync()
     {
-        var build = await ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release", "--no-restore", "-nologo", "-nodeReuse:false", "-v", "minimal"], Directory, TimeSpan.FromMinutes(3));
+        var build = await ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release", "--no-restore", "-nologo", "-nodeReuse:false", "-v", "minimal"], Directory, ProcessRunner.BuildTimeout);
 
         Assert.True(build.ExitCode == 0, $"The consumer in {Directory} did not build:{Environment.NewLine}{build.Output}");
     }

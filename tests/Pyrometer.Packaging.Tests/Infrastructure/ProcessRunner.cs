@@ -7,6 +7,12 @@ namespace Pyrometer.Packaging.Tests.Infrastructure;
 internal static class ProcessRunner
 {
     /// <summary>
+    /// How long a restore or build of a small consumer may take. A few seconds on a quiet machine, minutes when every
+    /// test assembly runs at once on two cores; still short of the 15 minutes after which eng/test.sh names a hung test.
+    /// </summary>
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// The test host's MSBuild settings, which would point a child <c>dotnet</c> at the test run's own build
     /// instead of letting it resolve the SDK for the directory it builds in.
     /// </summary>

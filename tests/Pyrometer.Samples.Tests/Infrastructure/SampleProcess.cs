@@ -59,6 +59,14 @@ internal sealed partial class SampleProcess : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Waits for the <c>Serving prometheus metrics on: URL</c> line of a sample started with <see cref="Launch"/>.</summary>
+    public async Task<Uri> WaitForUrlAsync()
+    {
+        var first = await Task.WhenAny(_url.Task, _process.WaitForExitAsync(), Task.Delay(StartTimeout));
+        Assert.True(first == _url.Task, $"The sample did not print 'Serving prometheus metrics on: URL' within {StartTimeout.TotalSeconds} s. Output:\n{Output}");
+        return await _url.Task;
+    }
+
     /// <summary>Starts a sample with <paramref name="arguments"/> without waiting for anything.</summary>
     public static SampleProcess Launch(string sample, params string[] arguments)
     {

@@ -6,15 +6,33 @@ namespace Pyrometer.Samples.Tests.Infrastructure;
 /// <summary>An HTTP server on loopback that answers every request with <paramref name="respond"/>, for answers no metrics server gives.</summary>
 internal sealed class StubServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    // The port is found free and bound a moment later, so another process may take it in between: then another.
+    private const int PortAttempts = 5;
+    private readonly HttpListener _listener;
     private readonly Task _serving;
 
     private StubServer(Func<HttpListenerResponse, Task> respond)
     {
-        var port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        Url = new Uri($"http://127.0.0.1:{port}/metrics");
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort.Next();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+            }
+            catch (Exception ex) when ((ex is HttpListenerException or System.Net.Sockets.SocketException) && attempt < PortAttempts)
+            {
+                listener.Close();
+                continue;
+            }
+
+            _listener = listener;
+            Url = new Uri($"http://127.0.0.1:{port}/metrics");
+            break;
+        }
+
         _serving = ServeAsync(respond);
     }
 

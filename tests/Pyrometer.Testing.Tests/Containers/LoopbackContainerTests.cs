@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Pyrometer.Testing.Containers;
 using Pyrometer.TestUtils;
 
@@ -55,6 +57,22 @@ public sealed class LoopbackContainerTests
             Assert.Throws<InvalidOperationException>(() => prometheus.Container);
             return;
         }
+    }
+
+    [Fact]
+    public async Task StartAsync_PortTakenBeforeTheServerBindsIt_StartsOnAnotherFreePort()
+    {
+        await using var pushgateway = new PushgatewayContainer(LocalImages.PushgatewayOptions());
+        var picked = pushgateway.Port;
+
+        // Another process binding the picked port between the pick and the start, as a busy machine makes happen.
+        using var squatter = new TcpListener(IPAddress.Loopback, picked);
+        squatter.Start();
+        await pushgateway.StartAsync();
+
+        Assert.NotEqual(picked, pushgateway.Port);
+        Assert.Equal(new Uri($"http://127.0.0.1:{pushgateway.Port}/"), pushgateway.BaseAddress);
+        Assert.Contains("pushgateway_build_info", await pushgateway.GetMetricsTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

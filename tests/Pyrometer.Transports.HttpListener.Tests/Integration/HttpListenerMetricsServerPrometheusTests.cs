@@ -27,8 +27,7 @@ public sealed class HttpListenerMetricsServerPrometheusTests : IClassFixture<Scr
     {
         await _prometheus.WaitForValueAsync($"up{{job=\"{job}\"}}", 1);
 
-        var target = Assert.Single(await _prometheus.GetTargetsAsync(), t => t.Job == job);
-        Assert.Equal("up", target.Health);
+        var target = await _prometheus.WaitForTargetAsync(job, t => t.Health == "up");
         Assert.Equal("", target.LastError);
     }
 
@@ -59,13 +58,14 @@ public sealed class HttpListenerMetricsServerPrometheusTests : IClassFixture<Scr
         await _prometheus.WaitForValueAsync($"it_latency_seconds_bucket{{{selector},le=\"0.1\"}}", 10);
         await _prometheus.WaitForValueAsync($"it_latency_seconds_bucket{{{selector},le=\"0.5\"}}", 30);
         await _prometheus.WaitForValueAsync($"it_latency_seconds_bucket{{{selector},le=\"+Inf\"}}", 50);
-        var sum = Assert.Single(await _prometheus.QueryAsync($"it_latency_seconds_sum{{{selector}}}"));
+        // Each query waits for its result: a scrape that fails on a loaded machine (past the 1 s timeout) marks the
+        // target's series stale until the next one, so a query made once after another may find them gone.
+        var sum = Assert.Single(await _prometheus.WaitForAsync($"it_latency_seconds_sum{{{selector}}}", s => s.Count == 1));
         Assert.Equal((10 * 0.05) + (20 * 0.3) + (10 * 0.7) + (10 * 3), sum.Value, 9);
-        var buckets = await _prometheus.QueryAsync($"it_latency_seconds_bucket{{{selector}}}");
-        Assert.Equal(5, buckets.Count);
+        await _prometheus.WaitForAsync($"it_latency_seconds_bucket{{{selector}}}", s => s.Count == 5);
 
         // Rank 25 of 50 lies in (0.1, 0.5], which holds ranks 11 to 30: 0.1 + 0.4 * 15/20.
-        var median = Assert.Single(await _prometheus.QueryAsync($"histogram_quantile(0.5, it_latency_seconds_bucket{{{selector}}})"));
+        var median = Assert.Single(await _prometheus.WaitForAsync($"histogram_quantile(0.5, it_latency_seconds_bucket{{{selector}}})", s => s.Count == 1));
         Assert.Equal(0.4, median.Value, 9);
     }
 

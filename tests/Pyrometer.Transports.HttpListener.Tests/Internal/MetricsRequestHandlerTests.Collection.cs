@@ -10,8 +10,9 @@ namespace Pyrometer.Transports.HttpListener.Tests.Internal;
 
 public sealed partial class MetricsRequestHandlerTests
 {
-    // Releases callbacks that block forever on servers without a collect timeout, so such a test fails instead of hanging.
-    private static readonly TimeSpan BlockingSafetyRelease = TimeSpan.FromSeconds(4);
+    // Releases callbacks that block forever on servers without a collect timeout, so such a test fails instead of
+    // hanging. Far beyond the bounds the tests assert, so a slow (loaded) run never sees a callback released early.
+    private static readonly TimeSpan BlockingSafetyRelease = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Get_SyncCallbackHangs_Answers503WithinTheCollectTimeoutAndKeepsServing()
@@ -40,8 +41,10 @@ public sealed partial class MetricsRequestHandlerTests
         gate.Set();
         using var recovered = await server.GetAsync();
 
+        // Answered by the collect timeout (0.3 s), not when the callback is released (after 60 s); the bound leaves
+        // room for a loaded machine.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, hung.StatusCode);
-        Assert.True(hungAfter < TimeSpan.FromSeconds(2), $"The hung scrape was answered after {hungAfter.TotalMilliseconds} ms.");
+        Assert.True(hungAfter < TimeSpan.FromSeconds(15), $"The hung scrape was answered after {hungAfter.TotalMilliseconds} ms.");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherPath.StatusCode);
         Assert.Equal(1, invocationsWhileHung);
@@ -108,8 +111,8 @@ public sealed partial class MetricsRequestHandlerTests
         options.ScrapeQueueTimeout = TimeSpan.Zero;
         await using var server = await RunningServer.StartAsync(options);
 
-        var abandoned = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => GetWithDeadlineAsync(server, "0.3"))).WaitAsync(TimeSpan.FromSeconds(5));
-        var cancelled = await callbackCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var abandoned = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => GetWithDeadlineAsync(server, "0.3"))).WaitAsync(TimeSpan.FromSeconds(30));
+        var cancelled = await callbackCancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         using var later = await server.GetAsync();
 
         Assert.All(abandoned, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
@@ -122,7 +125,7 @@ public sealed partial class MetricsRequestHandlerTests
     [Fact]
     public async Task Get_ManyScrapesWhileASyncCallbackBlocks_AllAnswerWithinTheTimeout()
     {
-        var registry = new MetricRegistry(new MetricRegistryOptions { CollectTimeout = TimeSpan.FromMilliseconds(500) });
+        var registry = new MetricRegistry(new MetricRegistryOptions { CollectTimeout = TimeSpan.FromSeconds(2) });
         using var gate = new ManualResetEventSlim();
         using var safety = new Timer(_ => gate.Set(), null, BlockingSafetyRelease, Timeout.InfiniteTimeSpan);
         var running = new Pyrometer.TestUtils.OverlapCounter();
@@ -137,12 +140,14 @@ public sealed partial class MetricsRequestHandlerTests
         await using var server = await RunningServer.StartAsync(options);
 
         var watch = Stopwatch.StartNew();
-        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => server.GetAsync())).WaitAsync(TimeSpan.FromSeconds(20));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => server.GetAsync())).WaitAsync(TimeSpan.FromSeconds(50));
         var answeredAfter = watch.Elapsed;
         gate.Set();
 
+        // Side by side they take about one collect timeout (2 s); one after another they would take 16 (32 s). The
+        // bound between leaves room for a loaded machine.
         Assert.All(answers, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
-        Assert.True(answeredAfter < TimeSpan.FromSeconds(3), $"16 scrapes of a blocked callback were answered after {answeredAfter.TotalMilliseconds} ms.");
+        Assert.True(answeredAfter < TimeSpan.FromSeconds(12), $"16 scrapes of a blocked callback were answered after {answeredAfter.TotalMilliseconds} ms.");
         Assert.Equal(1, running.Max);
     }
 
@@ -162,10 +167,16 @@ public sealed partial class MetricsRequestHandlerTests
     [Fact]
     public async Task Get_ClientStopsReadingPastItsDeadline_ItsSlotIsReleased()
     {
-        await using var server = await RunningServer.StartAsync(OneSlotForALargeBody(o => o.ScrapeQueueTimeout = TimeSpan.FromSeconds(3)));
+        // Only the stalled scrape's deadline can free the slot (no send stall bound), and the next scrape waits long
+        // enough for that to happen on a loaded machine.
+        await using var server = await RunningServer.StartAsync(OneSlotForALargeBody(o =>
+        {
+            o.ScrapeQueueTimeout = TimeSpan.FromSeconds(20);
+            o.SendStallTimeout = Timeout.InfiniteTimeSpan;
+        }));
 
         using var stalled = await SendAndNeverReadAsync(server, "X-Prometheus-Scrape-Timeout-Seconds: 0.5\r\n");
-        using var next = await server.GetAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        using var next = await server.GetAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Equal(LargeBodyLength, (await next.Content.ReadAsByteArrayAsync()).Length);
@@ -176,18 +187,20 @@ public sealed partial class MetricsRequestHandlerTests
     {
         await using var server = await RunningServer.StartAsync(OneSlotForALargeBody(o =>
         {
-            o.ScrapeQueueTimeout = TimeSpan.FromSeconds(5);
+            o.ScrapeQueueTimeout = TimeSpan.FromSeconds(30);
             o.SendStallTimeout = TimeSpan.FromMilliseconds(500);
         }));
 
-        // Without X-Prometheus-Scrape-Timeout-Seconds, only the bound on the send frees the only slot.
+        // Without X-Prometheus-Scrape-Timeout-Seconds, only the bound on the send frees the only slot: without it the
+        // client, which never reads, would hold it until TCP gives up, many minutes later, and the next scrape would
+        // be refused after its 30 s in the queue. The bounds leave room for a loaded machine.
         using var stalled = await SendAndNeverReadAsync(server, "");
         var watch = Stopwatch.StartNew();
-        using var next = await server.GetAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        using var next = await server.GetAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Equal(LargeBodyLength, (await next.Content.ReadAsByteArrayAsync()).Length);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"The next scrape got its slot after {watch.Elapsed}.");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"The next scrape got its slot after {watch.Elapsed}.");
     }
 
     private const int LargeBodyLength = 16 * 1024 * 1024;

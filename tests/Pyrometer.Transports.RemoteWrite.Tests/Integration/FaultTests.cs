@@ -57,9 +57,13 @@ public class FaultTests
                 Registry = registry,
                 Interval = TimeSpan.FromMilliseconds(250),
                 MaxQueuedRequests = 6,
-                StopTimeout = TimeSpan.FromSeconds(10),
+
+                // The flush on stop sends the final value, one attempt per request: generous bounds so a receiver
+                // slowed by a loaded machine right after its restart still answers it. (The interval cuts attempts
+                // off in the periodic cycles anyway, and a stopped receiver refuses at once.)
+                StopTimeout = TimeSpan.FromSeconds(30),
                 ExternalLabels = { ["job"] = Job },
-                Resilience = new HttpResilienceOptions { MaxRetryAttempts = 0, AttemptTimeout = TimeSpan.FromSeconds(1), CircuitBreakerEnabled = false },
+                Resilience = new HttpResilienceOptions { MaxRetryAttempts = 0, AttemptTimeout = TimeSpan.FromSeconds(10), CircuitBreakerEnabled = false },
             };
             using var stopIncrementing = new CancellationTokenSource();
             var incrementing = IncrementAsync(counter, stopIncrementing.Token);
