@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pyrometer.Internal;
 
 namespace Pyrometer;
 
@@ -44,7 +45,16 @@ public sealed class Counter : Collector<CounterSeries>, ICounter
 
     /// <summary>Adds a non-negative amount to the series with these labels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative or NaN.</exception>
-    public void Add(Labels labels, double amount) => WithLabels(labels).Add(amount);
+    public void Add(Labels labels, double amount)
+    {
+        // Checked before the lookup, so a rejected amount creates no series (nor takes a cardinality slot).
+        if (!(amount >= 0))
+        {
+            ThrowHelper.NegativeIncrement(amount);
+        }
+
+        WithLabels(labels).Add(amount);
+    }
 
     /// <summary>Gets the series without labels (for the exemplar overload, which is an extension method).</summary>
     internal CounterSeries UnlabelledSeries => Unlabelled;

@@ -1,3 +1,5 @@
+using Pyrometer.Internal;
+
 namespace Pyrometer;
 
 /// <summary>
@@ -51,7 +53,17 @@ public sealed class Summary : Collector<SummarySeries>, IValueObserver
     public void Observe(double value) => Unlabelled.Observe(value);
 
     /// <summary>Records an observation in the series with these labels.</summary>
-    public void Observe(Labels labels, double value) => WithLabels(labels).Observe(value);
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    public void Observe(Labels labels, double value)
+    {
+        // Checked before the lookup, so a rejected value creates no series (nor takes a cardinality slot).
+        if (double.IsNaN(value))
+        {
+            ThrowHelper.NaNObservation(value);
+        }
+
+        WithLabels(labels).Observe(value);
+    }
 
     internal override string? DescribeDifference(Collector other)
     {
