@@ -7,6 +7,8 @@ namespace Pyrometer;
 /// A metric that only goes up, such as requests served or errors seen. Without labels, use it directly;
 /// with labels, address series with <c>WithLabels(...)</c> and keep the handles.
 /// </summary>
+/// <remarks>Thread-safe: any number of threads may update, read and remove its series at once. An update through a
+/// kept handle takes no lock and allocates nothing.</remarks>
 public sealed class Counter : Collector<CounterSeries>, ICounter
 {
     /// <summary>Creates a counter outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>

@@ -7,6 +7,8 @@ namespace Pyrometer;
 /// declared rank error), plus a cumulative sum and count. Without labels, use it directly; with labels,
 /// address series with <c>WithLabels(...)</c> and keep the handles.
 /// </summary>
+/// <remarks>Thread-safe: any number of threads may observe, read and remove its series at once; each observation
+/// takes its series' lock briefly. The timing helpers (<c>StartTimer</c>, <c>Time</c>, <c>TimeAsync</c>) observe seconds.</remarks>
 public sealed class Summary : Collector<SummarySeries>, IValueObserver
 {
     /// <summary>Creates a summary outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>
