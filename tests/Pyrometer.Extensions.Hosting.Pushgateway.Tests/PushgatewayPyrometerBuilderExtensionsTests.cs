@@ -80,6 +80,7 @@ public class PushgatewayPyrometerBuilderExtensionsTests
     {
         { "Endpoint", "\"ftp://gateway\"", "Pyrometer:Pushgateway:Endpoint is 'ftp://gateway/': set the Pushgateway's absolute http or https address, e.g. http://127.0.0.1:9091." },
         { "Endpoint", "\"\"", "Pyrometer:Pushgateway:Endpoint must be an absolute address such as http://127.0.0.1:9091; got ''." },
+        { "Endpoint", "\"/pushgateway\"", "Pyrometer:Pushgateway:Endpoint must be an absolute address such as http://127.0.0.1:9091; got '/pushgateway'." },
         { "Job", "\"\"", "Pyrometer:Pushgateway:Job is empty: the Pushgateway needs a job name for the group." },
         { "GroupingKey", """{ "job": "x" }""", "Pyrometer:Pushgateway:GroupingKey names 'job': set Job instead." },
         { "GroupingKey", """{ "bad-name": "x" }""", "Pyrometer:Pushgateway:GroupingKey label name 'bad-name' is invalid: use [a-zA-Z_][a-zA-Z0-9_]*." },

@@ -92,4 +92,15 @@ public class RemoteWritePyrometerBuilderExtensionsTests(RemoteWriteReceiverProme
 
         Assert.Contains("Pyrometer:RemoteWrite: Endpoint", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AddRemoteWrite_PathAsEndpoint_HostFailsAtStartNamingThePathAsWritten()
+    {
+        using var host = Builder(new() { ["Pyrometer:RemoteWrite:Endpoint"] = "/api/v1/write" }).Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Pyrometer:RemoteWrite: Endpoint is '/api/v1/write':", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("file:", failure.Message, StringComparison.Ordinal);
+    }
 }

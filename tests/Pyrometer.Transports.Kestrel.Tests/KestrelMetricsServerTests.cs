@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Pyrometer.Extensions.Hosting.HttpListener.Tests;
 using Pyrometer.TestUtils;
 using System.Net;
 using System.Net.Http.Headers;
@@ -168,6 +170,23 @@ public sealed class KestrelMetricsServerTests
 
         Assert.Equal(HttpStatusCode.OK, basicResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, bearerResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task StartAsync_PlainHttpWithDefaultProtocols_LogsNoWarningAndServesHttp11()
+    {
+        // Kestrel's own categories too: it warns at every start when asked for HTTP/2 without TLS.
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        await using var server = new KestrelMetricsServer(new KestrelMetricsServerOptions { Registry = Registry(), LoggerFactory = loggerFactory });
+
+        await server.StartAsync();
+        using var client = PlainClient();
+        using var response = await client.GetAsync(server.MetricsUrl);
+
+        Assert.Equal(HttpVersion.Version11, response.Version);
+        Assert.Contains("temperature 7\n", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(logs.Messages, message => message.Contains("HTTP/2", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class KestrelMetricsServerOptions : PyrometerMetricsEndpointOption
 
     /// <summary>
     /// Gets or sets the HTTP versions served. Over HTTPS both are offered through ALPN; without TLS, HTTP/2 is served
-    /// only as <see cref="HttpProtocols.Http2"/> alone (prior knowledge), as Kestrel does. Default: HTTP/1.1 and HTTP/2.
+    /// only as <see cref="HttpProtocols.Http2"/> alone (prior knowledge), as Kestrel does, so HTTP/1.1 and HTTP/2 over
+    /// plain HTTP serve HTTP/1.1 (without Kestrel's warning about it). Default: HTTP/1.1 and HTTP/2.
     /// </summary>
     public HttpProtocols Protocols { get; set; } = HttpProtocols.Http1AndHttp2;
 

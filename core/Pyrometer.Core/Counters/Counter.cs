@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pyrometer.Internal;
 
 namespace Pyrometer;
 
@@ -6,6 +7,8 @@ namespace Pyrometer;
 /// A metric that only goes up, such as requests served or errors seen. Without labels, use it directly;
 /// with labels, address series with <c>WithLabels(...)</c> and keep the handles.
 /// </summary>
+/// <remarks>Thread-safe: any number of threads may update, read and remove its series at once. An update through a
+/// kept handle takes no lock and allocates nothing.</remarks>
 public sealed class Counter : Collector<CounterSeries>, ICounter
 {
     /// <summary>Creates a counter outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>
@@ -44,7 +47,16 @@ public sealed class Counter : Collector<CounterSeries>, ICounter
 
     /// <summary>Adds a non-negative amount to the series with these labels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative or NaN.</exception>
-    public void Add(Labels labels, double amount) => WithLabels(labels).Add(amount);
+    public void Add(Labels labels, double amount)
+    {
+        // Checked before the lookup, so a rejected amount creates no series (nor takes a cardinality slot).
+        if (!(amount >= 0))
+        {
+            ThrowHelper.NegativeIncrement(amount);
+        }
+
+        WithLabels(labels).Add(amount);
+    }
 
     /// <summary>Gets the series without labels (for the exemplar overload, which is an extension method).</summary>
     internal CounterSeries UnlabelledSeries => Unlabelled;

@@ -6,6 +6,8 @@ namespace Pyrometer;
 /// A metric that goes up and down, such as memory in use or requests in flight. Without labels, use it
 /// directly; with labels, address series with <c>WithLabels(...)</c> and keep the handles.
 /// </summary>
+/// <remarks>Thread-safe: any number of threads may update, read and remove its series at once. An update through a
+/// kept handle takes no lock and allocates nothing.</remarks>
 public sealed class Gauge : Collector<GaugeSeries>, IGauge
 {
     /// <summary>Creates a gauge outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>

@@ -7,6 +7,9 @@ namespace Pyrometer;
 /// with fixed bounds, native (exponential) buckets (<see cref="HistogramOptions.Native"/>), or both. Without
 /// labels, use it directly; with labels, address series with <c>WithLabels(...)</c> and keep the handles.
 /// </summary>
+/// <remarks>Thread-safe: any number of threads may observe, read and remove its series at once, and every reading is
+/// consistent (the count equals the buckets' total). Observations are plain numbers; the timing helpers
+/// (<c>StartTimer</c>, <c>Time</c>, <c>TimeAsync</c>) observe seconds.</remarks>
 public sealed class Histogram : Collector<HistogramSeries>, IValueObserver
 {
     /// <summary>Creates a histogram outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>

@@ -7,6 +7,8 @@ namespace Pyrometer;
 /// <see cref="Default"/> or create your own. Creating a metric returns the registered one when the name is
 /// taken by an identical definition.
 /// </summary>
+/// <remarks>Thread-safe: collectors may be created, registered and removed, callbacks added and collections run
+/// from any number of threads at once.</remarks>
 public sealed partial class MetricRegistry
 {
 #if NET9_0_OR_GREATER

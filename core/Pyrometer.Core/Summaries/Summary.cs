@@ -1,3 +1,5 @@
+using Pyrometer.Internal;
+
 namespace Pyrometer;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace Pyrometer;
 /// declared rank error), plus a cumulative sum and count. Without labels, use it directly; with labels,
 /// address series with <c>WithLabels(...)</c> and keep the handles.
 /// </summary>
+/// <remarks>Thread-safe: any number of threads may observe, read and remove its series at once; each observation
+/// takes its series' lock briefly. The timing helpers (<c>StartTimer</c>, <c>Time</c>, <c>TimeAsync</c>) observe seconds.</remarks>
 public sealed class Summary : Collector<SummarySeries>, IValueObserver
 {
     /// <summary>Creates a summary outside any registry; add it to one with <see cref="MetricRegistry.Register"/>.</summary>
@@ -51,7 +55,17 @@ public sealed class Summary : Collector<SummarySeries>, IValueObserver
     public void Observe(double value) => Unlabelled.Observe(value);
 
     /// <summary>Records an observation in the series with these labels.</summary>
-    public void Observe(Labels labels, double value) => WithLabels(labels).Observe(value);
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    public void Observe(Labels labels, double value)
+    {
+        // Checked before the lookup, so a rejected value creates no series (nor takes a cardinality slot).
+        if (double.IsNaN(value))
+        {
+            ThrowHelper.NaNObservation(value);
+        }
+
+        WithLabels(labels).Observe(value);
+    }
 
     internal override string? DescribeDifference(Collector other)
     {

@@ -11,7 +11,7 @@ internal static class RemoteWriteOptionsBinder
     public static void Bind(IConfiguration section, RemoteWriteSenderOptions options)
     {
         var read = new SettingReader<RemoteWriteSenderOptions>(section);
-        read.String(nameof(options.Endpoint), value => options.Endpoint = Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : new Uri(value, UriKind.RelativeOrAbsolute));
+        read.String(nameof(options.Endpoint), value => options.Endpoint = ParseEndpoint(value));
         read.Pairs(nameof(options.ExternalLabels), (name, value) => options.ExternalLabels[name] = value);
         read.TimeSpan(nameof(options.Interval), value => options.Interval = value);
         read.Int32(nameof(options.MaxSeriesPerRequest), value => options.MaxSeriesPerRequest = value);
@@ -21,6 +21,13 @@ internal static class RemoteWriteOptionsBinder
         BindHttp(section.GetSection(nameof(options.Http)), options.Http);
         BindResilience(section.GetSection(nameof(options.Resilience)), options.Resilience);
     }
+
+    // Anything but an absolute address is kept as written, so validation names it: a path such as "/api/v1/write"
+    // would otherwise parse as the absolute file URI file:///api/v1/write on Unix (only "file:..." is taken as one).
+    private static Uri ParseEndpoint(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (!uri.IsFile || value.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            ? uri
+            : Uri.TryCreate(value, UriKind.Relative, out var relative) ? relative : new Uri(value, UriKind.RelativeOrAbsolute);
 
     private static void BindHttp(IConfiguration section, HttpEndpointOptions http)
     {

@@ -34,8 +34,11 @@ internal readonly struct SettingReader<TOptions>(IConfiguration section)
     public void Double(string key, Action<double> set) =>
         Parse(key, set, "a number such as 0.5", static (string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
 
+    // A path such as "/pushgateway" parses as an absolute file URI on Unix (and "C:\x" on Windows); only an
+    // explicit "file:" address is taken as one, so a path fails here naming the text as written.
     public void AbsoluteUri(string key, Action<Uri> set) =>
-        Parse(key, set, "an absolute address such as http://127.0.0.1:9091", static (string text, out Uri value) => Uri.TryCreate(text, UriKind.Absolute, out value!));
+        Parse(key, set, "an absolute address such as http://127.0.0.1:9091", static (string text, out Uri value) =>
+            Uri.TryCreate(text, UriKind.Absolute, out value!) && (!value.IsFile || text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)));
 
     public void Enum<TEnum>(string key, Action<TEnum> set)
         where TEnum : struct, Enum =>

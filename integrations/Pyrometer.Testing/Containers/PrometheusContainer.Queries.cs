@@ -98,10 +98,22 @@ public partial class PrometheusContainer
     /// one metric or, when <paramref name="metric"/> is null, all of them. Metadata appears after the first scrape
     /// of a target that exposes the metric.
     /// </summary>
-    /// <param name="metric">The metric family's name as exposed in its <c># TYPE</c> line; null for every metric.</param>
+    /// <param name="metric">The metric family's name as exposed in its <c># TYPE</c> line, or a counter's sample name: when
+    /// nothing is known under a name ending in <c>_total</c>, the name without it is asked for, since Prometheus keeps
+    /// a counter scraped as OpenMetrics (which it asks for first) under its family name without <c>_total</c>
+    /// (<see cref="PrometheusMetadata.Metric"/> then says so). Null for every metric.</param>
     /// <param name="cancellationToken">Stops the request.</param>
     /// <exception cref="InvalidOperationException">Prometheus answered with an error.</exception>
     public async Task<IReadOnlyList<PrometheusMetadata>> GetMetadataAsync(string? metric = null, CancellationToken cancellationToken = default)
+    {
+        const string CounterSuffix = "_total";
+        var metadata = await GetMetadataOfAsync(metric, cancellationToken).ConfigureAwait(false);
+        return metadata.Count == 0 && metric is { Length: > 6 } && metric.EndsWith(CounterSuffix, StringComparison.Ordinal)
+            ? await GetMetadataOfAsync(metric[..^CounterSuffix.Length], cancellationToken).ConfigureAwait(false)
+            : metadata;
+    }
+
+    private async Task<IReadOnlyList<PrometheusMetadata>> GetMetadataOfAsync(string? metric, CancellationToken cancellationToken)
     {
         var path = metric is null ? "api/v1/metadata" : "api/v1/metadata?metric=" + Uri.EscapeDataString(metric);
         var body = await GetApiAsync(path, cancellationToken).ConfigureAwait(false);

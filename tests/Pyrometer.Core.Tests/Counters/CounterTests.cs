@@ -102,11 +102,14 @@ public partial class CounterTests
     }
 
     [Fact]
-    public void Add_NegativeThroughLabels_Throws()
+    public void Add_NegativeThroughLabels_ThrowsAndCreatesNoSeries()
     {
         var counter = _registry.CreateCounter("uploads_total", "Uploads.", "type");
 
         Assert.Throws<ArgumentOutOfRangeException>(() => counter.Add(new Labels { ["type"] = "png" }, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => counter.Add(new Labels { ["type"] = "gif" }, double.NaN));
+
+        Assert.Equal(0, counter.SeriesCount);
     }
 
     [Fact]

@@ -17,6 +17,16 @@ public class SummaryTests
     public static TheoryData<string> Distributions => ["shuffled", "ascending", "descending", "exponential", "pareto", "duplicates"];
 
     [Fact]
+    public void Observe_NaNThroughLabels_ThrowsAndCreatesNoSeries()
+    {
+        var summary = _registry.CreateSummary("payload_bytes", "Payload.", "path");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => summary.Observe(new Labels { ["path"] = "/data" }, double.NaN));
+
+        Assert.Equal(0, summary.SeriesCount);
+    }
+
+    [Fact]
     public void Quantiles_Default_AreTheDocumentedTargets()
     {
         var summary = _registry.CreateSummary("latency_seconds", "Latency.");

@@ -1,5 +1,6 @@
 using Pyrometer.Testing.Containers;
 using Pyrometer.TestUtils;
+using Pyrometer.Transports.HttpListener;
 
 namespace Pyrometer.Testing.Tests.Containers;
 
@@ -186,6 +187,24 @@ public sealed class PrometheusContainerTests(PrometheusFixture prometheus)
         Assert.Equal("prometheus_build_info", entry.Metric);
         Assert.Equal("gauge", entry.Type);
         Assert.Contains("build", entry.Help);
+    }
+
+    [Fact]
+    public async Task GetMetadataAsync_CounterScrapedAsOpenMetrics_FoundByItsSampleName()
+    {
+        var registry = new MetricRegistry();
+        registry.CreateCounter("metadata_jobs_total", "Jobs done.").Inc();
+        await using var server = new HttpListenerMetricsServer(new HttpListenerMetricsServerOptions { Registry = registry });
+        await server.StartAsync();
+        using var target = prometheus.AddScrapeTarget("metadata-counter", server.MetricsUrl!.Port);
+        await prometheus.WaitForValueAsync("metadata_jobs_total{job=\"metadata-counter\"}", 1);
+
+        // Prometheus asks for OpenMetrics first, whose TYPE line names the family without _total.
+        var entry = Assert.Single(await prometheus.GetMetadataAsync("metadata_jobs_total"));
+
+        Assert.Equal("metadata_jobs", entry.Metric);
+        Assert.Equal("counter", entry.Type);
+        Assert.Equal("Jobs done.", entry.Help);
     }
 
     [Fact]

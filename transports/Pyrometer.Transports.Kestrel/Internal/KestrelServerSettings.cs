@@ -19,7 +19,9 @@ internal sealed class KestrelServerSettings
         Path = path;
         Address = address;
         UrlHost = urlHost;
-        Protocols = options.Protocols;
+        // Without TLS, Kestrel serves HTTP/1.1 alone for HTTP/1.1 + HTTP/2 (no ALPN to offer HTTP/2) and warns so at
+        // every start; asking for HTTP/1.1 serves the same without the warning.
+        Protocols = certificate is null && options.Protocols == HttpProtocols.Http1AndHttp2 ? HttpProtocols.Http1 : options.Protocols;
         Certificate = certificate;
         LoggerFactory = loggerFactory;
         Scrape = scrape;
