@@ -70,6 +70,35 @@ public partial class PrometheusContainer
     }
 
     /// <summary>
+    /// Reads the active targets every 250 ms until exactly one target of <paramref name="job"/> satisfies
+    /// <paramref name="predicate"/>, and returns it. Prometheus reports the health and error of the last scrape only,
+    /// and on a busy machine one scrape can overrun its timeout now and then, so wait for a target's state rather than
+    /// read it once: <c>WaitForTargetAsync("my-test", t =&gt; t.Health == "down")</c>.
+    /// </summary>
+    /// <param name="job">The target's <c>job</c> label.</param>
+    /// <param name="predicate">Whether the target is as awaited.</param>
+    /// <param name="timeout">How long to poll; default <see cref="DefaultWaitTimeout"/> (30 s).</param>
+    /// <param name="cancellationToken">Stops the polling.</param>
+    /// <exception cref="TimeoutException">Not so in time; the message holds the job's targets as last seen and every
+    /// target's health.</exception>
+    public async Task<PrometheusTarget> WaitForTargetAsync(
+        string job,
+        Func<PrometheusTarget, bool> predicate,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(job);
+        ArgumentNullException.ThrowIfNull(predicate);
+        var targets = await PollAsync(
+            async token => (IReadOnlyList<PrometheusTarget>)[.. (await GetTargetsAsync(token).ConfigureAwait(false)).Where(target => target.Job == job)],
+            found => found.Count == 1 && predicate(found[0]),
+            timeout ?? DefaultWaitTimeout,
+            (limit, found, token) => DescribeTimeoutAsync($"the target of job '{job}'", limit, found, token),
+            cancellationToken).ConfigureAwait(false);
+        return targets[0];
+    }
+
+    /// <summary>
     /// Returns the label sets of the stored series that match any of <paramref name="matchers"/>
     /// (<c>/api/v1/series?match[]=...</c>, over all stored time), e.g. <c>GetSeriesAsync(["{job=\"my-test\"}"])</c>.
     /// </summary>

@@ -48,9 +48,17 @@ public sealed class PrometheusContainerTests(PrometheusFixture prometheus)
 
         await prometheus.WaitForValueAsync("up{job=\"nothing-there\"}", 0);
 
-        var health = Assert.Single(await prometheus.GetTargetsAsync(), t => t.Job == "nothing-there");
-        Assert.Equal("down", health.Health);
+        var health = await prometheus.WaitForTargetAsync("nothing-there", t => t.Health == "down");
         Assert.Contains("connection refused", health.LastError);
+        Assert.Equal("nothing-there", health.Job);
+    }
+
+    [Fact]
+    public async Task WaitForTargetAsync_NoSuchJob_TimeoutNamesTheJob()
+    {
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => prometheus.WaitForTargetAsync("no-such-job", _ => true, TimeSpan.FromMilliseconds(300)));
+
+        Assert.Contains("the target of job 'no-such-job' did not give the awaited result within 0.3 s. Last result: empty", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
