@@ -40,12 +40,12 @@ internal readonly struct ListenerExchange(PendingRequest pending, TimeSpan sendS
     {
         if (sendStallTimeout == Timeout.InfiniteTimeSpan)
         {
-            await ResponseBodyWriter.WriteAsync(pending.Response.OutputStream, body, null, sendStallTimeout, cancellationToken).ConfigureAwait(false);
+            await ResponseBodyWriter.WriteAsync(pending.Response.OutputStream, body, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         using var stall = new CancellationTokenSource();
-        using var cutOff = stall.Token.Register(static state => ((PendingRequest)state!).AbortIfHandlerWriting(), pending);
+        using var cutOff = AbortWhenCancelled(stall.Token);
         await ResponseBodyWriter.WriteAsync(pending.Response.OutputStream, body, stall, sendStallTimeout, cancellationToken).ConfigureAwait(false);
     }
 
