@@ -31,15 +31,8 @@ public class PeriodicPushgatewayPusherTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, "the condition did not hold within 10 s");
-            await Task.Delay(1);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.HoldsAsync(condition, "the condition", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(1));
 
     [Fact]
     public async Task StartAsync_EveryInterval_PushesAgain()

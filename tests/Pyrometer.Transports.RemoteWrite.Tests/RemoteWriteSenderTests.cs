@@ -30,15 +30,8 @@ public class RemoteWriteSenderTests
         },
     };
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, what + " did not happen within 10 s");
-            await Task.Delay(1);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(1));
 
     private static WriteRequest Body(RecordedRequest request) => WriteRequests.Decode(request.Body);
 

@@ -497,13 +497,6 @@ public sealed partial class MetricsRequestHandlerTests
         new() { Registry = registry ?? new MetricRegistry(), Formats = FakeFormat.Both() };
 
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 20 s.");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.HoldsAsync(condition, "the condition", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(10));
 }

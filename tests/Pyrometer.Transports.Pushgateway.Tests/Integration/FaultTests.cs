@@ -30,15 +30,8 @@ public class FaultTests
         },
     };
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? limit = null)
-    {
-        var giveUp = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(giveUp.Elapsed < (limit ?? TimeSpan.FromSeconds(20)), $"timed out waiting until {what}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? limit = null) =>
+        Eventually.HoldsAsync(condition, what, limit ?? TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20));
 
     // Increments the counter every 5 ms until cancelled (at most 20 000 times), returning the increments made.
     private static async Task<int> IncrementAsync(Counter counter, CancellationToken stop)

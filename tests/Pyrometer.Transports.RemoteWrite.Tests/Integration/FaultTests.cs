@@ -6,15 +6,8 @@ namespace Pyrometer.Transports.RemoteWrite.Tests.Integration;
 /// <summary>A receiver of its own, stopped and started again on the same port while the app keeps counting.</summary>
 public class FaultTests
 {
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan limit)
-    {
-        var giveUp = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, what + $" did not happen within {limit}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan limit) =>
+        Eventually.HoldsAsync(condition, what, limit, TimeSpan.FromMilliseconds(20));
 
     private static async Task<long> IncrementAsync(Counter counter, CancellationToken stop)
     {
